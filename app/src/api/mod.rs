@@ -1,0 +1,66 @@
+//! Server functions the pages load their data with: thin shims that authenticate, call a
+//! service and map the error. Writes go through plain form posts (see the server crate),
+//! so that every form works without JavaScript.
+
+pub mod organisation;
+pub mod session;
+
+pub use organisation::{get_invite, get_organisation};
+pub use session::{get_flash, get_viewer};
+
+#[cfg(feature = "ssr")]
+pub(crate) mod context {
+    use crate::error::{AppError, AppResult};
+    use crate::services::auth::CurrentUser;
+    use crate::state::AppState;
+    use http::request::Parts;
+    use leptos::prelude::*;
+
+    pub fn state() -> AppResult<AppState> {
+        use_context::<AppState>().ok_or_else(|| {
+            tracing::error!("AppState missing from the Leptos context");
+            AppError::Internal
+        })
+    }
+
+    /// The signed-in user the session middleware attached to this request, if any.
+    pub fn current_user() -> Option<CurrentUser> {
+        use_context::<Parts>().and_then(|parts| parts.extensions.get::<CurrentUser>().cloned())
+    }
+
+    /// The signed-in user, or a redirect to the sign-in page that comes back here afterwards.
+    pub fn require_user() -> AppResult<CurrentUser> {
+        current_user().ok_or_else(|| {
+            let back = use_context::<Parts>()
+                .map(|parts| parts.uri.path().to_owned())
+                .unwrap_or_else(|| "/dashboard".into());
+            redirect(&format!("/signin?next={back}"));
+            AppError::Unauthenticated
+        })
+    }
+
+    /// Answers the page being rendered with a 302 to `to`. (`leptos_axum::redirect` only does
+    /// that for requests that accept HTML; a page must redirect whoever asks.)
+    pub fn redirect(to: &str) {
+        if let (Some(response), Ok(location)) = (
+            use_context::<leptos_axum::ResponseOptions>(),
+            http::HeaderValue::from_str(to),
+        ) {
+            response.set_status(http::StatusCode::FOUND);
+            response.insert_header(http::header::LOCATION, location);
+        }
+    }
+
+    /// The raw `Cookie` header of this request.
+    pub fn cookie_header() -> String {
+        use_context::<Parts>()
+            .and_then(|parts| {
+                parts
+                    .headers
+                    .get(http::header::COOKIE)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_owned)
+            })
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,4 @@
+//! Shared pieces of UI.
+
+pub mod form;
+pub mod layout;

@@ -1,0 +1,220 @@
+//! Accounts and organisations: the rules for what a valid name, e-mail address, password
+//! and role are. Each `parse` returns the message a user sees when the input is wrong.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Shortest accepted password, in characters.
+pub const PASSWORD_MIN_CHARS: usize = 8;
+/// Longest accepted password, in characters (argon2 would take more, but nobody types more).
+pub const PASSWORD_MAX_CHARS: usize = 128;
+/// Longest display or organisation name.
+pub const NAME_MAX_CHARS: usize = 100;
+
+/// A normalised (trimmed, lower-case) e-mail address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(input: &str) -> Result<Self, String> {
+        let email = input.trim().to_lowercase();
+        if email.is_empty() {
+            return Err("Enter your e-mail address.".into());
+        }
+        if email.chars().count() > 254 {
+            return Err("That e-mail address is too long (at most 254 characters).".into());
+        }
+        let valid = match email.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && !domain.contains('@')
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && !email.chars().any(char::is_whitespace)
+            }
+            None => false,
+        };
+        if !valid {
+            return Err("Enter an e-mail address like name@company.com.".into());
+        }
+        Ok(Email(email))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A password that meets the length rules. Its `Debug` never shows the secret.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(String);
+
+impl Password {
+    pub fn parse(input: &str) -> Result<Self, String> {
+        let chars = input.chars().count();
+        if chars < PASSWORD_MIN_CHARS {
+            return Err(format!(
+                "Use at least {PASSWORD_MIN_CHARS} characters for your password."
+            ));
+        }
+        if chars > PASSWORD_MAX_CHARS {
+            return Err(format!(
+                "Use at most {PASSWORD_MAX_CHARS} characters for your password."
+            ));
+        }
+        Ok(Password(input.to_owned()))
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Password {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Password(<redacted>)")
+    }
+}
+
+/// A person's or organisation's name: trimmed, not empty, not too long.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Name(String);
+
+impl Name {
+    /// `what` names the field in the message, e.g. "your name".
+    pub fn parse(input: &str, what: &str) -> Result<Self, String> {
+        let name = input.trim();
+        if name.is_empty() {
+            return Err(format!("Enter {what}."));
+        }
+        if name.chars().count() > NAME_MAX_CHARS {
+            return Err(format!(
+                "Shorten {what} to at most {NAME_MAX_CHARS} characters."
+            ));
+        }
+        if name.chars().any(char::is_control) {
+            return Err(format!("Remove the control characters from {what}."));
+        }
+        Ok(Name(name.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What a member of an organisation may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Created the organisation; everything an admin can, and cannot be removed.
+    Owner,
+    /// Manages members, invites and (later) campaigns and roles.
+    Admin,
+    /// Takes part: answers, interviews, reads what they are allowed to.
+    Member,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Owner => "owner",
+            Role::Admin => "admin",
+            Role::Member => "member",
+        }
+    }
+
+    pub fn parse(input: &str) -> Option<Self> {
+        match input {
+            "owner" => Some(Role::Owner),
+            "admin" => Some(Role::Admin),
+            "member" => Some(Role::Member),
+            _ => None,
+        }
+    }
+
+    /// The role an invite may grant: never owner.
+    pub fn parse_invitable(input: &str) -> Result<Self, String> {
+        match Role::parse(input) {
+            Some(role @ (Role::Admin | Role::Member)) => Ok(role),
+            _ => Err("Choose either admin or member.".into()),
+        }
+    }
+
+    /// Owners and admins manage members and invites.
+    pub fn can_manage_members(self) -> bool {
+        matches!(self, Role::Owner | Role::Admin)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Owner => "Owner",
+            Role::Admin => "Admin",
+            Role::Member => "Member",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_is_trimmed_and_lower_cased() {
+        assert_eq!(
+            Email::parse("  Ana@Example.COM ").unwrap().as_str(),
+            "ana@example.com"
+        );
+    }
+
+    #[test]
+    fn email_without_domain_dot_or_at_is_rejected() {
+        for bad in [
+            "",
+            "ana",
+            "ana@",
+            "@example.com",
+            "ana@example",
+            "a b@example.com",
+            "a@b@c.com",
+        ] {
+            assert!(Email::parse(bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn password_length_is_bounded_in_characters_not_bytes() {
+        assert!(Password::parse("1234567").is_err());
+        assert!(Password::parse("12345678").is_ok());
+        // 128 three-byte characters are 128 characters, not 384.
+        assert!(Password::parse(&"密".repeat(128)).is_ok());
+        assert!(Password::parse(&"x".repeat(129)).is_err());
+    }
+
+    #[test]
+    fn password_debug_does_not_leak_the_secret() {
+        let password = Password::parse("correct horse").unwrap();
+        assert!(!format!("{password:?}").contains("horse"));
+    }
+
+    #[test]
+    fn names_are_trimmed_and_must_not_be_empty() {
+        assert_eq!(Name::parse("  Acme  ", "a name").unwrap().as_str(), "Acme");
+        assert!(Name::parse("   ", "a name").is_err());
+        assert!(Name::parse(&"x".repeat(101), "a name").is_err());
+    }
+
+    #[test]
+    fn invites_cannot_grant_ownership() {
+        assert!(Role::parse_invitable("owner").is_err());
+        assert_eq!(Role::parse_invitable("admin"), Ok(Role::Admin));
+        assert_eq!(Role::parse_invitable("member"), Ok(Role::Member));
+    }
+}

@@ -1,0 +1,179 @@
+//! The interactive parts of the app. Each `#[island]` is hydrated in the browser; everything
+//! else is server-rendered HTML. Keep islands few and small: every type adds to the wasm.
+
+use leptos::prelude::*;
+
+/// Called by the hydrate entry point so that the linker keeps this crate's islands.
+pub fn register() {}
+
+/// Wraps a plain `<form>`: with JavaScript on, submits it with `fetch` and shows the
+/// server's field errors in place (no page load); on success follows the redirect.
+/// With JavaScript off the form posts as usual.
+#[island]
+pub fn EnhancedForm(children: Children) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    // Marks the form as enhanced once hydrated (tests and styles can tell).
+    Effect::new(move |_| {
+        if let Some(el) = root.get() {
+            let _ = el.set_attribute("data-enhanced", "true");
+        }
+    });
+    view! {
+        <div class="enhanced-form" node_ref=root on:submit=move |ev| browser::on_submit(ev)>
+            {children()}
+        </div>
+    }
+}
+
+/// A button that copies a text (an invite link) to the clipboard.
+#[island]
+pub fn CopyButton(text: String) -> impl IntoView {
+    let (copied, set_copied) = signal(false);
+    view! {
+        <button type="button" class="button" on:click=move |_| {
+            browser::copy(&text);
+            set_copied.set(true);
+        }>
+            {move || if copied.get() { "Copied" } else { "Copy link" }}
+        </button>
+        <span class="sr-only" aria-live="polite">{move || copied.get().then_some("Link copied to the clipboard")}</span>
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+mod browser {
+    // Event handlers never run during server rendering.
+    pub fn on_submit(_ev: leptos::ev::SubmitEvent) {}
+    pub fn copy(_text: &str) {}
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use serde::Deserialize;
+    use std::collections::BTreeMap;
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{Element, HtmlElement, HtmlFormElement, Request, RequestInit, Response};
+
+    /// What the form endpoints answer to `Accept: application/json`.
+    #[derive(Deserialize, Default)]
+    struct Outcome {
+        redirect: Option<String>,
+        message: Option<String>,
+        #[serde(default)]
+        fields: BTreeMap<String, String>,
+    }
+
+    pub fn copy(text: &str) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.navigator().clipboard().write_text(text);
+        }
+    }
+
+    pub fn on_submit(ev: leptos::ev::SubmitEvent) {
+        let Some(form) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlFormElement>().ok())
+        else {
+            return;
+        };
+        ev.prevent_default();
+        if form.get_attribute("aria-busy").as_deref() == Some("true") {
+            return; // already submitting: a double click must not post twice
+        }
+        set_busy(&form, true);
+        wasm_bindgen_futures::spawn_local(async move {
+            let outcome = match post(&form).await {
+                Ok(outcome) => outcome,
+                Err(_) => Outcome {
+                    message: Some(
+                        "We could not reach the server. Check your connection and try again; what you typed is still here."
+                            .into(),
+                    ),
+                    ..Outcome::default()
+                },
+            };
+            if let Some(target) = outcome.redirect {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.location().assign(&target);
+                }
+                return;
+            }
+            show_errors(&form, &outcome);
+            set_busy(&form, false);
+        });
+    }
+
+    fn set_busy(form: &HtmlFormElement, busy: bool) {
+        let _ = form.set_attribute("aria-busy", if busy { "true" } else { "false" });
+        if let Ok(buttons) = form.query_selector_all("button[type=submit]") {
+            for i in 0..buttons.length() {
+                if let Some(button) = buttons.item(i).and_then(|b| b.dyn_into::<Element>().ok()) {
+                    let _ = if busy {
+                        button.set_attribute("disabled", "")
+                    } else {
+                        button.remove_attribute("disabled")
+                    };
+                }
+            }
+        }
+    }
+
+    async fn post(form: &HtmlFormElement) -> Result<Outcome, JsValue> {
+        let data = web_sys::FormData::new_with_form(form)?;
+        let body = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data)?;
+        let init = RequestInit::new();
+        init.set_method("POST");
+        init.set_body(&body.into());
+        let headers = web_sys::Headers::new()?;
+        headers.set("Accept", "application/json")?;
+        headers.set("Content-Type", "application/x-www-form-urlencoded")?;
+        init.set_headers(&headers);
+        let request = Request::new_with_str_and_init(&form.action(), &init)?;
+        let window = web_sys::window().ok_or(JsValue::NULL)?;
+        let response: Response = JsFuture::from(window.fetch_with_request(&request))
+            .await?
+            .dyn_into()?;
+        let text = JsFuture::from(response.text()?)
+            .await?
+            .as_string()
+            .unwrap_or_default();
+        Ok(serde_json::from_str(&text).unwrap_or_else(|_| Outcome {
+            message: Some(format!(
+                "The server answered with an error ({}). Please try again.",
+                response.status()
+            )),
+            ..Outcome::default()
+        }))
+    }
+
+    fn show_errors(form: &HtmlFormElement, outcome: &Outcome) {
+        if let Ok(Some(line)) = form.query_selector("[data-form-error]") {
+            line.set_text_content(outcome.message.as_deref());
+        }
+        let mut first_invalid: Option<HtmlElement> = None;
+        let Ok(slots) = form.query_selector_all("[data-error-for]") else {
+            return;
+        };
+        for i in 0..slots.length() {
+            let Some(slot) = slots.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            let name = slot.get_attribute("data-error-for").unwrap_or_default();
+            let message = outcome.fields.get(&name);
+            slot.set_text_content(message.map(String::as_str));
+            if let Ok(Some(input)) = form.query_selector(&format!("[name=\"{name}\"]")) {
+                let _ = match message {
+                    Some(_) => input.set_attribute("aria-invalid", "true"),
+                    None => input.remove_attribute("aria-invalid"),
+                };
+                if message.is_some() && first_invalid.is_none() {
+                    first_invalid = input.dyn_into::<HtmlElement>().ok();
+                }
+            }
+        }
+        if let Some(input) = first_invalid {
+            let _ = input.focus();
+        }
+    }
+}

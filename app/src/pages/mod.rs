@@ -1,0 +1,27 @@
+//! One module per route area.
+
+pub mod auth;
+pub mod dashboard;
+pub mod home;
+pub mod invite;
+pub mod settings;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// The page for any path we do not know.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text="Page not found"/>
+        <section class="panel">
+            <h1>"Page not found"</h1>
+            <p>"There is no page at this address. It may have moved, or the link may be mistyped."</p>
+            <p><a href="/">"Go to the start page"</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,115 @@
+use crate::api::{get_flash, get_organisation};
+use crate::components::form::{AppForm, Field, Notice};
+use crate::components::layout::ErrorPanel;
+use crate::islands::CopyButton;
+use crate::models::{Flash, InviteStatus, OrganisationView};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// Organisation settings: members, and for admins, invites.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let organisation = Resource::new_blocking(|| (), |_| get_organisation());
+    let flash = Resource::new_blocking(|| (), |_| get_flash());
+    view! {
+        <Title text="Organisation"/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let flash = flash.await.ok().flatten();
+                match organisation.await {
+                    Err(error) => view! { <ErrorPanel error/> }.into_any(),
+                    Ok(org) => view! { <Settings org flash/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Settings(org: OrganisationView, flash: Option<Flash>) -> impl IntoView {
+    let notice = flash.as_ref().and_then(|f| f.notice.clone());
+    let invite_link = flash.as_ref().and_then(|f| f.invite_link.clone());
+    let invite_flash = Flash::for_form(&flash, "invite").unwrap_or_default();
+    let revoke_error = Flash::for_form(&flash, "revoke").and_then(|f| f.error);
+    let can_manage = org.can_manage_members;
+    let invites = org.invites.clone();
+    view! {
+        <section class="panel">
+            <h1>{org.name.clone()}</h1>
+            {notice.map(|message| view! { <Notice message/> })}
+            {invite_link.map(|link| view! {
+                <div class="invite-link">
+                    <label for="new-invite-link">"Invite link (shown only now, copy it before leaving this page)"</label>
+                    <input id="new-invite-link" type="text" readonly value=link.clone()/>
+                    <CopyButton text=link/>
+                </div>
+            })}
+        </section>
+        <section class="panel">
+            <h2>"Members"</h2>
+            <table>
+                <thead><tr><th scope="col">"Name"</th><th scope="col">"E-mail"</th><th scope="col">"Role"</th><th scope="col">"Joined"</th></tr></thead>
+                <tbody>
+                    {org.members.into_iter().map(|m| view! {
+                        <tr><td>{m.display_name}</td><td>{m.email}</td><td>{m.role.label()}</td><td>{m.joined}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+        {can_manage.then(|| view! {
+            <section class="panel">
+                <h2>"Invite a colleague"</h2>
+                <p>"Create a link and send it to them in your own chat or e-mail. Anyone with the link can join, once, within 14 days."</p>
+                <AppForm action="/settings/invites".to_owned() id="invite" submit_label="Create invite link" flash=invite_flash.clone()>
+                    <div class="field">
+                        <label for="invite-role">"Role"</label>
+                        <select id="invite-role" name="role" aria-describedby="invite-role-error">
+                            <option value="member" selected=true>"Member: takes part, answers and interviews"</option>
+                            <option value="admin">"Admin: also manages members and invites"</option>
+                        </select>
+                        <p id="invite-role-error" class="field-error" data-error-for="role">{invite_flash.field_error("role")}</p>
+                    </div>
+                    <Field form="invite" name="note" label="Note (optional)" hint="Who it is for, so you can tell the links apart." maxlength=200 flash=invite_flash.clone()/>
+                </AppForm>
+            </section>
+            <section class="panel">
+                <h2>"Invites"</h2>
+                {revoke_error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                {if invites.is_empty() {
+                    view! { <p class="empty">"No invites yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <table>
+                            <thead><tr><th scope="col">"Note"</th><th scope="col">"Role"</th><th scope="col">"Created"</th><th scope="col">"Status"</th><th scope="col"><span class="sr-only">"Actions"</span></th></tr></thead>
+                            <tbody>
+                                {invites.clone().into_iter().map(|invite| {
+                                    let status = match (invite.status, invite.accepted_by.clone()) {
+                                        (InviteStatus::Accepted, Some(name)) => format!("Accepted by {name}"),
+                                        (InviteStatus::Open, _) => format!("Open until {}", invite.expires),
+                                        (status, _) => status.label().to_owned(),
+                                    };
+                                    let note = if invite.note.is_empty() { "(no note)".to_owned() } else { invite.note.clone() };
+                                    view! {
+                                        <tr>
+                                            <td>{note.clone()}</td>
+                                            <td>{invite.role.label()}</td>
+                                            <td>{format!("{} by {}", invite.created, invite.created_by)}</td>
+                                            <td>{status}</td>
+                                            <td>
+                                                {(invite.status == InviteStatus::Open).then(|| view! {
+                                                    <form method="post" action=format!("/settings/invites/{}/revoke", invite.id) class="inline">
+                                                        <button type="submit" class="link-button" aria-label=format!("Revoke invite: {note}")>"Revoke"</button>
+                                                    </form>
+                                                })}
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                }}
+            </section>
+        })}
+    }
+}

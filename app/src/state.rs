@@ -1,0 +1,121 @@
+//! What every request handler and server function can reach: the database, the settings
+//! that shape authentication, and the clock (injectable, so expiry can be tested).
+
+use crate::db::Db;
+use axum::extract::FromRef;
+use chrono::{DateTime, Duration, Utc};
+use leptos::config::LeptosOptions;
+use std::fmt;
+use std::sync::Arc;
+
+/// Shared application state, cheap to clone.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub db: Db,
+    pub auth: Arc<AuthSettings>,
+    pub clock: Clock,
+    pub leptos_options: LeptosOptions,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// Session and sign-in rules.
+#[derive(Clone, Debug)]
+pub struct AuthSettings {
+    /// A session unused for this long ends.
+    pub session_idle_timeout: Duration,
+    /// A session ends this long after sign-in, however active.
+    pub session_max_age: Duration,
+    /// Served over https: cookies get `Secure` and the `__Host-` prefix.
+    pub secure_cookies: bool,
+    /// Failed sign-ins allowed per account within `failure_window`.
+    pub max_failures_per_account: i64,
+    /// Failed sign-ins allowed per client address within `failure_window`.
+    pub max_failures_per_client: i64,
+    pub failure_window: Duration,
+    /// How long an invite link stays valid.
+    pub invite_lifetime: Duration,
+    /// Signs cookies that carry messages between pages (never shown, never logged).
+    pub secret: Secret,
+}
+
+impl Default for AuthSettings {
+    fn default() -> Self {
+        Self {
+            session_idle_timeout: Duration::hours(12),
+            session_max_age: Duration::days(14),
+            secure_cookies: false,
+            max_failures_per_account: 5,
+            max_failures_per_client: 30,
+            failure_window: Duration::minutes(15),
+            invite_lifetime: Duration::days(14),
+            secret: Secret::random(),
+        }
+    }
+}
+
+impl AuthSettings {
+    /// The session cookie's name; `__Host-` makes browsers refuse it unless it is Secure,
+    /// host-only and for path `/`.
+    pub fn session_cookie_name(&self) -> &'static str {
+        if self.secure_cookies {
+            "__Host-revalign_session"
+        } else {
+            "revalign_session"
+        }
+    }
+}
+
+/// The source of "now". Production uses the system clock; tests move time by hand.
+#[derive(Clone)]
+pub struct Clock(Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>);
+
+impl Clock {
+    pub fn system() -> Self {
+        Clock(Arc::new(Utc::now))
+    }
+
+    pub fn from_fn(now: impl Fn() -> DateTime<Utc> + Send + Sync + 'static) -> Self {
+        Clock(Arc::new(now))
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.0)()
+    }
+}
+
+impl fmt::Debug for Clock {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Clock(now = {})", self.now())
+    }
+}
+
+/// A secret value whose `Debug` output is redacted.
+#[derive(Clone)]
+pub struct Secret(Arc<[u8]>);
+
+impl Secret {
+    pub fn new(bytes: impl Into<Vec<u8>>) -> Self {
+        Secret(bytes.into().into())
+    }
+
+    /// A fresh random secret (used when none is configured: cookies then do not survive a
+    /// restart, which only matters for a one-minute flash message).
+    pub fn random() -> Self {
+        Secret::new(crate::services::tokens::new_token())
+    }
+
+    pub fn expose(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(<redacted>)")
+    }
+}

@@ -1,0 +1,420 @@
+//! The endpoints HTML forms post to. Each works two ways:
+//! - a plain form post (JavaScript off): success redirects (303) to the next page; failure
+//!   redirects back to the form with the errors and entered values in a signed flash cookie;
+//! - a post from the `EnhancedForm` island (`Accept: application/json`): the answer is JSON,
+//!   `{"redirect": …}` or `{"message": …, "fields": {…}}` with the error's status.
+
+use app::error::AppError;
+use app::models::Flash;
+use app::services::{auth, flash, organisations};
+use app::state::AppState;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Form};
+use http::{header, HeaderMap, HeaderValue, StatusCode};
+use serde_json::json;
+use std::collections::{BTreeMap, HashMap};
+use std::net::SocketAddr;
+
+use crate::session::session_token;
+use app::services::auth::CurrentUser;
+
+type Fields = Form<HashMap<String, String>>;
+
+/// An error answered as-is (used outside form posts, e.g. by middleware).
+pub struct ErrorResponse(pub AppError);
+
+impl IntoResponse for ErrorResponse {
+    fn into_response(self) -> Response {
+        let status =
+            StatusCode::from_u16(self.0.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let mut response = (status, self.0.to_string()).into_response();
+        add_retry_after(&self.0, response.headers_mut());
+        response
+    }
+}
+
+fn add_retry_after(error: &AppError, headers: &mut HeaderMap) {
+    let seconds = match error {
+        AppError::RateLimited { retry_after_secs } => Some(*retry_after_secs),
+        AppError::Unavailable => Some(5),
+        _ => None,
+    };
+    if let Some(seconds) = seconds {
+        headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    }
+}
+
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("application/json"))
+}
+
+fn value<'a>(fields: &'a HashMap<String, String>, name: &str) -> &'a str {
+    fields.get(name).map(String::as_str).unwrap_or_default()
+}
+
+/// A local path to continue to after signing in; anything else (other sites,
+/// protocol-relative URLs) falls back to the dashboard.
+pub fn safe_next(next: &str) -> &str {
+    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    if local {
+        next
+    } else {
+        "/dashboard"
+    }
+}
+
+/// How a form post ended.
+struct Outcome<'a> {
+    state: &'a AppState,
+    json: bool,
+}
+
+impl Outcome<'_> {
+    /// Success: go to `to`, setting `cookies` (and a flash, for a notice on the next page).
+    fn success(&self, to: &str, cookies: Vec<String>, flash: Option<Flash>) -> Response {
+        let mut response = if self.json {
+            axum::Json(json!({ "redirect": to })).into_response()
+        } else {
+            see_other(to)
+        };
+        let mut cookies = cookies;
+        if let Some(flash) = flash {
+            cookies.push(flash::set_cookie(
+                &flash,
+                self.state.auth.secret.expose(),
+                self.state.auth.secure_cookies,
+            ));
+        }
+        for cookie in cookies {
+            if let Ok(value) = HeaderValue::from_str(&cookie) {
+                response.headers_mut().append(header::SET_COOKIE, value);
+            }
+        }
+        response
+    }
+
+    /// Failure: tell the form what to fix; `values` are put back into the fields.
+    fn failure(
+        &self,
+        back: &str,
+        form: &str,
+        error: AppError,
+        values: BTreeMap<String, String>,
+    ) -> Response {
+        if matches!(error, AppError::Unauthenticated) && !self.json {
+            return see_other(&format!("/signin?next={back}"));
+        }
+        let status =
+            StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let message = error.to_string();
+        let mut response = if self.json {
+            (
+                status,
+                axum::Json(json!({ "message": message, "fields": error.fields() })),
+            )
+                .into_response()
+        } else if let AppError::RateLimited { .. } = error {
+            // A redirect cannot carry 429; answer with a small page that says when to retry.
+            (
+                status,
+                axum::response::Html(rate_limited_page(&message, back)),
+            )
+                .into_response()
+        } else {
+            let flash = Flash {
+                form: form.to_owned(),
+                error: Some(message),
+                fields: error.fields(),
+                values,
+                ..Flash::default()
+            };
+            let mut response = see_other(back);
+            if let Ok(cookie) = HeaderValue::from_str(&flash::set_cookie(
+                &flash,
+                self.state.auth.secret.expose(),
+                self.state.auth.secure_cookies,
+            )) {
+                response.headers_mut().append(header::SET_COOKIE, cookie);
+            }
+            response
+        };
+        add_retry_after(&error, response.headers_mut());
+        response
+    }
+}
+
+fn see_other(to: &str) -> Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    if let Ok(location) = HeaderValue::from_str(to) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    response
+}
+
+fn rate_limited_page(message: &str, back: &str) -> String {
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many attempts · RevAlign</title>\
+         <link rel=\"stylesheet\" href=\"/pkg/revalign.css\"></head><body><main id=\"main\"><section class=\"panel narrow\">\
+         <h1>Too many attempts</h1><p role=\"alert\">{}</p><p><a href=\"{}\">Back</a></p></section></main></body></html>",
+        escape(message),
+        escape(back)
+    )
+}
+
+fn kept(fields: &HashMap<String, String>, names: &[&str]) -> BTreeMap<String, String> {
+    names
+        .iter()
+        .filter_map(|name| fields.get(*name).map(|v| (name.to_string(), v.clone())))
+        .collect()
+}
+
+pub async fn sign_up(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(fields): Fields,
+) -> Response {
+    let outcome = Outcome {
+        state: &state,
+        json: wants_json(&headers),
+    };
+    let form = auth::SignUp {
+        organisation_name: value(&fields, "organisation_name").to_owned(),
+        display_name: value(&fields, "display_name").to_owned(),
+        email: value(&fields, "email").to_owned(),
+        password: value(&fields, "password").to_owned(),
+    };
+    match auth::sign_up(&state, &form).await {
+        Ok(session) => outcome.success(
+            "/dashboard",
+            vec![auth::session_cookie(&state, &session.token)],
+            None,
+        ),
+        Err(error) => outcome.failure(
+            "/signup",
+            "signup",
+            error,
+            kept(&fields, &["organisation_name", "display_name", "email"]),
+        ),
+    }
+}
+
+pub async fn sign_in(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(fields): Fields,
+) -> Response {
+    let outcome = Outcome {
+        state: &state,
+        json: wants_json(&headers),
+    };
+    let next = safe_next(value(&fields, "next")).to_owned();
+    let previous = session_token(&state, &headers);
+    let result = auth::sign_in(
+        &state,
+        value(&fields, "email"),
+        value(&fields, "password"),
+        &client.ip().to_string(),
+        previous.as_deref(),
+    )
+    .await;
+    match result {
+        Ok(session) => outcome.success(
+            &next,
+            vec![auth::session_cookie(&state, &session.token)],
+            None,
+        ),
+        Err(error) => {
+            let back = if next == "/dashboard" {
+                "/signin".to_owned()
+            } else {
+                format!("/signin?next={next}")
+            };
+            outcome.failure(&back, "signin", error, kept(&fields, &["email"]))
+        }
+    }
+}
+
+pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let outcome = Outcome {
+        state: &state,
+        json: wants_json(&headers),
+    };
+    if let Some(token) = session_token(&state, &headers) {
+        if let Err(error) = auth::sign_out(&state, &token).await {
+            return outcome.failure("/dashboard", "signout", error, BTreeMap::new());
+        }
+    }
+    let notice = Flash {
+        form: "signin".into(),
+        notice: Some("You have signed out.".into()),
+        ..Flash::default()
+    };
+    outcome.success(
+        "/signin",
+        vec![auth::clear_session_cookie(&state)],
+        Some(notice),
+    )
+}
+
+pub async fn create_invite(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    Form(fields): Fields,
+) -> Response {
+    let outcome = Outcome {
+        state: &state,
+        json: wants_json(&headers),
+    };
+    let Some(Extension(user)) = user else {
+        return outcome.failure(
+            "/settings",
+            "invite",
+            AppError::Unauthenticated,
+            BTreeMap::new(),
+        );
+    };
+    match organisations::create_invite(
+        &state,
+        &user,
+        value(&fields, "role"),
+        value(&fields, "note"),
+    )
+    .await
+    {
+        Ok(invite) => {
+            let link = format!("{}/invites/{}", site_origin(&headers), invite.token);
+            let flash = Flash {
+                form: "invite".into(),
+                notice: Some(
+                    "Invite link created. Send it to your colleague; it works once.".into(),
+                ),
+                invite_link: Some(link),
+                ..Flash::default()
+            };
+            outcome.success("/settings", Vec::new(), Some(flash))
+        }
+        Err(error) => outcome.failure("/settings", "invite", error, kept(&fields, &["note"])),
+    }
+}
+
+pub async fn revoke_invite(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    Path(invite_id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let outcome = Outcome {
+        state: &state,
+        json: wants_json(&headers),
+    };
+    let Some(Extension(user)) = user else {
+        return outcome.failure(
+            "/settings",
+            "revoke",
+            AppError::Unauthenticated,
+            BTreeMap::new(),
+        );
+    };
+    match organisations::revoke_invite(&state, &user, &invite_id).await {
+        Ok(()) => {
+            let flash = Flash {
+                form: "revoke".into(),
+                notice: Some("Invite revoked.".into()),
+                ..Flash::default()
+            };
+            outcome.success("/settings", Vec::new(), Some(flash))
+        }
+        Err(error) => outcome.failure("/settings", "revoke", error, BTreeMap::new()),
+    }
+}
+
+pub async fn accept_invite(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let outcome = Outcome {
+        state: &state,
+        json: wants_json(&headers),
+    };
+    let back = format!("/invites/{token}");
+    let Some(Extension(user)) = user else {
+        return outcome.failure(&back, "join", AppError::Unauthenticated, BTreeMap::new());
+    };
+    match organisations::accept_invite(&state, &user, &token).await {
+        Ok(()) => outcome.success("/dashboard", Vec::new(), None),
+        Err(error) => outcome.failure(&back, "join", error, BTreeMap::new()),
+    }
+}
+
+pub async fn join_with_new_account(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    Form(fields): Fields,
+) -> Response {
+    let outcome = Outcome {
+        state: &state,
+        json: wants_json(&headers),
+    };
+    let result = auth::sign_up_with_invite(
+        &state,
+        &token,
+        value(&fields, "display_name"),
+        value(&fields, "email"),
+        value(&fields, "password"),
+    )
+    .await;
+    match result {
+        Ok(session) => outcome.success(
+            "/dashboard",
+            vec![auth::session_cookie(&state, &session.token)],
+            None,
+        ),
+        Err(error) => outcome.failure(
+            &format!("/invites/{token}"),
+            "join",
+            error,
+            kept(&fields, &["display_name", "email"]),
+        ),
+    }
+}
+
+/// `scheme://host` as the browser addressed us, for links we hand out.
+fn site_origin(headers: &HeaderMap) -> String {
+    if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        return origin.to_owned();
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("localhost");
+    format!("http://{host}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_only_follows_local_paths() {
+        assert_eq!(safe_next("/settings"), "/settings");
+        assert_eq!(safe_next("https://evil.test/"), "/dashboard");
+        assert_eq!(safe_next("//evil.test/"), "/dashboard");
+        assert_eq!(safe_next("/\\evil.test"), "/dashboard");
+        assert_eq!(safe_next(""), "/dashboard");
+    }
+}

@@ -1,0 +1,13 @@
+//! The RevAlign server: configuration, the HTTP stack around the Leptos app, security
+//! middleware, form endpoints and the command line. `main.rs` only parses arguments.
+#![forbid(unsafe_code)]
+
+pub mod config;
+pub mod demo;
+pub mod forms;
+pub mod security;
+pub mod session;
+pub mod startup;
+
+pub use config::Settings;
+pub use startup::Application;

@@ -1,0 +1,97 @@
+//! `revalign`: the RevAlign server and its maintenance commands.
+#![forbid(unsafe_code)]
+
+use clap::{Parser, Subcommand};
+use server::{config::redact_url, demo, startup, Application, Settings};
+use tracing_subscriber::EnvFilter;
+
+#[derive(Parser)]
+#[command(
+    name = "revalign",
+    version,
+    about = "RevAlign: one revenue team, one plan"
+)]
+struct Cli {
+    #[command(flatten)]
+    settings: Settings,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Migrate the database and serve the app (the default).
+    Serve {
+        /// Create a demo organisation and admin when the database is empty.
+        #[arg(long, env = "REVALIGN_DEMO")]
+        demo: bool,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let _ = dotenvy::dotenv();
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_new(&cli.settings.log_level).unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+    match cli.command.unwrap_or(Command::Serve { demo: false }) {
+        Command::Migrate => {
+            startup::connect_and_migrate(&cli.settings).await?;
+            println!(
+                "Database {} is up to date.",
+                redact_url(&cli.settings.database_url)
+            );
+        }
+        Command::Serve { demo } => {
+            tracing::info!(settings = ?cli.settings, "starting");
+            let application = Application::build(&cli.settings).await?;
+            if demo && demo::seed(application.state()).await? {
+                println!(
+                    "Demo organisation created. Sign in as {} with password {}",
+                    demo::DEMO_EMAIL,
+                    demo::DEMO_PASSWORD
+                );
+            } else if demo {
+                println!(
+                    "Demo data already present: sign in as {} / {}",
+                    demo::DEMO_EMAIL,
+                    demo::DEMO_PASSWORD
+                );
+            }
+            println!(
+                "RevAlign is listening on http://{}",
+                application.local_addr()
+            );
+            application.run_until(shutdown_signal()).await?;
+            tracing::info!("stopped");
+        }
+    }
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM, starting a graceful shutdown.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

@@ -1,0 +1,44 @@
+//! Resolves the session cookie to a [`CurrentUser`] and attaches it to the request, where
+//! form handlers and server functions find it.
+
+use app::error::AppError;
+use app::services::{auth, flash::cookie_value};
+use app::state::AppState;
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+use http::header;
+
+/// The session token in a request's cookies, if any.
+pub fn session_token(state: &AppState, headers: &http::HeaderMap) -> Option<String> {
+    let name = state.auth.session_cookie_name();
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|cookies| cookie_value(cookies, name).map(str::to_owned))
+}
+
+pub async fn attach_current_user(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Result<Response, crate::forms::ErrorResponse> {
+    // Static files never need to know who is asking.
+    if request.uri().path().starts_with("/pkg/") {
+        return Ok(next.run(request).await);
+    }
+    if let Some(token) = session_token(&state, request.headers()) {
+        match auth::authenticate(&state, &token).await {
+            Ok(Some(user)) => {
+                request.extensions_mut().insert(user);
+            }
+            Ok(None) => {}
+            Err(error @ (AppError::Unavailable | AppError::Internal)) => {
+                return Err(crate::forms::ErrorResponse(error));
+            }
+            Err(_) => {}
+        }
+    }
+    Ok(next.run(request).await)
+}

@@ -1,0 +1,173 @@
+//! Builds the application from settings, so that `main` and the tests start it the same way.
+
+use crate::config::{redact_url, Settings};
+use crate::security::{self, OriginPolicy};
+use crate::{forms, session};
+use anyhow::Context;
+use app::db::Db;
+use app::state::{AppState, Clock};
+use app::{shell, App};
+use axum::routing::{get, post};
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+/// Largest request body accepted (forms are small; later uploads get their own limit).
+const MAX_BODY_BYTES: usize = 256 * 1024;
+/// A request taking longer than this is answered 408 instead of hanging.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A bound, ready-to-serve application.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+}
+
+impl Application {
+    /// Connects to the database, runs migrations and binds the listener.
+    pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
+        Self::build_with_clock(settings, Clock::system()).await
+    }
+
+    /// As [`Application::build`], with a clock the caller controls (tests move time).
+    pub async fn build_with_clock(settings: &Settings, clock: Clock) -> anyhow::Result<Self> {
+        let db = connect_and_migrate(settings).await?;
+        let listener = TcpListener::bind(settings.bind)
+            .await
+            .with_context(|| format!("could not listen on {}", settings.bind))?;
+        let address = listener.local_addr()?;
+        let leptos_options = LeptosOptions::builder()
+            .output_name("revalign")
+            .site_root(settings.site_root.to_string_lossy().to_string())
+            .site_pkg_dir("pkg")
+            .site_addr(address)
+            .build();
+        let state = AppState {
+            db,
+            auth: Arc::new(settings.auth_settings()?),
+            clock,
+            leptos_options,
+        };
+        let router = router(
+            state.clone(),
+            OriginPolicy {
+                public_origin: settings.public_origin(),
+            },
+        );
+        Ok(Application {
+            listener,
+            router,
+            state,
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` completes, then finishes the requests in flight.
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let purge_state = self.state.clone();
+        let purger = tokio::spawn(async move {
+            let mut every = tokio::time::interval(Duration::from_secs(600));
+            loop {
+                every.tick().await;
+                if let Err(error) = app::services::auth::purge_expired(&purge_state).await {
+                    tracing::warn!(%error, "could not purge expired sessions");
+                }
+            }
+        });
+        let served = axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await;
+        purger.abort();
+        self.state.db.close().await;
+        served
+    }
+}
+
+/// Opens the database and brings its schema up to date; errors say which step failed.
+pub async fn connect_and_migrate(settings: &Settings) -> anyhow::Result<Db> {
+    let db = Db::connect(&settings.database_url, &settings.pool_settings())
+        .await
+        .with_context(|| {
+            format!(
+                "could not open the database {}",
+                redact_url(&settings.database_url)
+            )
+        })?;
+    db.migrate().await.context(
+        "database migration failed; the server was not started and nothing was changed by this run",
+    )?;
+    Ok(db)
+}
+
+fn router(state: AppState, origin_policy: OriginPolicy) -> Router {
+    let routes = generate_route_list(App);
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let leptos_options = state.leptos_options.clone();
+    Router::new()
+        .route("/signup", post(forms::sign_up))
+        .route("/signin", post(forms::sign_in))
+        .route("/signout", post(forms::sign_out))
+        .route("/settings/invites", post(forms::create_invite))
+        .route("/settings/invites/{id}/revoke", post(forms::revoke_invite))
+        .route("/invites/{token}/accept", post(forms::accept_invite))
+        .route(
+            "/invites/{token}/signup",
+            post(forms::join_with_new_account),
+        )
+        .route("/health", get(|| async { "ok" }))
+        .leptos_routes_with_context(&state, routes, context.clone(), move || {
+            shell(leptos_options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            session::attach_current_user,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            origin_policy,
+            security::reject_cross_site,
+        ))
+        .layer(axum::middleware::from_fn(security::security_headers))
+        // Brotli 4 / gzip 4: most of the size win at a fraction of the CPU of the maximum.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            http::StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

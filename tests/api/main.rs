@@ -1,0 +1,5 @@
+//! The HTTP behaviour of the server, each test on a fresh database, on SQLite and PostgreSQL.
+
+mod accounts;
+mod organisations;
+mod security;

@@ -1,0 +1,216 @@
+use revalign_tests::{location, on_both_backends, Backend, TestApp};
+
+const PASSWORD: &str = "correct horse battery";
+
+on_both_backends!(
+    an_admin_invites_a_member_who_joins_with_a_new_account,
+    an_invite_link_works_only_once,
+    members_cannot_create_invites,
+    organisations_never_see_each_others_members_or_invites,
+    revoking_another_organisations_invite_is_not_found,
+);
+
+/// Creates an invite as the signed-in admin and returns the link's path.
+async fn create_invite(app: &TestApp, role: &str, note: &str) -> String {
+    let response = app
+        .post_form("/settings/invites", &[("role", role), ("note", note)])
+        .await;
+    assert_eq!(location(&response), "/settings");
+    let page = app.page("/settings").await;
+    let start = page
+        .find("/invites/")
+        .expect("the settings page shows the new link");
+    let end = page[start..].find('"').unwrap() + start;
+    page[start..end].to_owned()
+}
+
+async fn an_admin_invites_a_member_who_joins_with_a_new_account(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.sign_up("Acme", "Ana Admin", "ana@acme.test", PASSWORD)
+        .await;
+    let link = create_invite(&app, "member", "for Ben in sales").await;
+    let ben = TestApp::browser_like_client();
+
+    let invite_page = ben
+        .get(app.url(&link))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(invite_page.contains("Ana Admin invited you to join Acme as member."));
+    let joined = app
+        .post_form_as(
+            &ben,
+            &format!("{link}/signup"),
+            &[
+                ("display_name", "Ben Sales"),
+                ("email", "ben@acme.test"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+
+    assert_eq!(location(&joined), "/dashboard");
+    let settings = ben
+        .get(app.url("/settings"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        settings.contains("Ben Sales") && settings.contains("Ana Admin"),
+        "both are members"
+    );
+    assert!(
+        !settings.contains("Invite a colleague"),
+        "members do not get the invite form"
+    );
+    assert!(app
+        .page("/settings")
+        .await
+        .contains("Accepted by Ben Sales"));
+}
+
+async fn an_invite_link_works_only_once(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.sign_up("Acme", "Ana", "ana@acme.test", PASSWORD).await;
+    let link = create_invite(&app, "member", "").await;
+    let first = TestApp::browser_like_client();
+    app.post_form_as(
+        &first,
+        &format!("{link}/signup"),
+        &[
+            ("display_name", "Ben"),
+            ("email", "ben@acme.test"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    let second = TestApp::browser_like_client();
+
+    let response = second
+        .post(app.url(&format!("{link}/signup")))
+        .header("Origin", &app.address)
+        .header("Accept", "application/json")
+        .form(&[
+            ("display_name", "Eve"),
+            ("email", "eve@acme.test"),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), 422);
+    assert!(response.text().await.unwrap().contains("already been used"));
+    let page = second
+        .get(app.url(&link))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("This invite has already been used."));
+}
+
+async fn members_cannot_create_invites(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.sign_up("Acme", "Ana", "ana@acme.test", PASSWORD).await;
+    let link = create_invite(&app, "member", "").await;
+    let member = TestApp::browser_like_client();
+    app.post_form_as(
+        &member,
+        &format!("{link}/signup"),
+        &[
+            ("display_name", "Ben"),
+            ("email", "ben@acme.test"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+
+    let response = member
+        .post(app.url("/settings/invites"))
+        .header("Origin", &app.address)
+        .header("Accept", "application/json")
+        .form(&[("role", "admin"), ("note", "")])
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), 403);
+}
+
+async fn organisations_never_see_each_others_members_or_invites(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.sign_up("Acme", "Ana Acme", "ana@acme.test", PASSWORD)
+        .await;
+    create_invite(&app, "admin", "secret-acme-note").await;
+    let globex = TestApp::browser_like_client();
+    app.post_form_as(
+        &globex,
+        "/signup",
+        &[
+            ("organisation_name", "Globex"),
+            ("display_name", "Gil Globex"),
+            ("email", "gil@globex.test"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+
+    let globex_settings = globex
+        .get(app.url("/settings"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+
+    assert!(globex_settings.contains("Gil Globex"));
+    for foreign in ["Acme", "ana@acme.test", "secret-acme-note"] {
+        assert!(!globex_settings.contains(foreign), "Globex sees {foreign}");
+    }
+}
+
+async fn revoking_another_organisations_invite_is_not_found(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.sign_up("Acme", "Ana", "ana@acme.test", PASSWORD).await;
+    create_invite(&app, "member", "acme invite").await;
+    let settings = app.page("/settings").await;
+    let start = settings.find("/settings/invites/").unwrap();
+    let end = settings[start..].find('"').unwrap() + start;
+    let revoke_path = settings[start..end].to_owned();
+    let globex = TestApp::browser_like_client();
+    app.post_form_as(
+        &globex,
+        "/signup",
+        &[
+            ("organisation_name", "Globex"),
+            ("display_name", "Gil"),
+            ("email", "gil@globex.test"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+
+    let response = globex
+        .post(app.url(&revoke_path))
+        .header("Origin", &app.address)
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), 404);
+    assert!(
+        app.page("/settings").await.contains("Open until"),
+        "Acme's invite is still open"
+    );
+}
