@@ -19,7 +19,7 @@ pub fn EnhancedForm(children: Children) -> impl IntoView {
         }
     });
     view! {
-        <div class="enhanced-form" node_ref=root on:submit=move |ev| browser::on_submit(ev)>
+        <div class="enhanced-form" node_ref=root on:submit=browser::on_submit>
             {children()}
         </div>
     }
