@@ -17,7 +17,6 @@ pub mod services;
 #[cfg(feature = "ssr")]
 pub mod state;
 
-use components::layout::Header;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
@@ -77,19 +76,17 @@ pub fn App() -> impl IntoView {
         <Title formatter=|title: String| if title.is_empty() { "RevAlign".to_owned() } else { format!("{title} · RevAlign") }/>
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
-            <Header/>
-            <main id="main" tabindex="-1">
-                // Async: every page is complete (and every redirect decided) before the first
-                // byte goes out, so pages and forms work the same with JavaScript off.
-                <Routes fallback=pages::NotFound>
+            // Async: every page is complete (and every redirect decided) before the first
+            // byte goes out, so pages and forms work the same with JavaScript off. Each page
+            // renders its own header and <main> from the one resource it loads.
+            <Routes fallback=pages::NotFound>
                     <Route path=path!("/") view=pages::home::HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/signin") view=pages::auth::SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/signup") view=pages::auth::SignUpPage ssr=SsrMode::Async/>
                     <Route path=path!("/dashboard") view=pages::dashboard::DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/settings") view=pages::settings::SettingsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/invites/:token") view=pages::invite::InvitePage ssr=SsrMode::Async/>
-                </Routes>
-            </main>
+                <Route path=path!("/invites/:token") view=pages::invite::InvitePage ssr=SsrMode::Async/>
+            </Routes>
             <footer class="site-footer">
                 <p>"RevAlign · one revenue team: marketing, sales and customer success"</p>
             </footer>

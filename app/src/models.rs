@@ -16,6 +16,15 @@ pub struct Viewer {
     pub role: Role,
 }
 
+/// What every page loads: who is looking, the outcome of the last form post, and the
+/// page's own content.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page<T> {
+    pub viewer: Option<Viewer>,
+    pub flash: Option<Flash>,
+    pub content: T,
+}
+
 /// The organisation settings page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OrganisationView {

@@ -254,9 +254,14 @@ async fn sessions_end_after_their_absolute_lifetime(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     app.sign_up("Acme", "Ana", "ana@acme.test", PASSWORD).await;
     // Active every 10 hours, so never idle for long...
-    for _ in 0..33 {
+    for step in 0..33 {
         app.clock.advance(chrono::Duration::hours(10));
-        assert_eq!(app.get("/dashboard").await.status(), 200);
+        assert_eq!(
+            app.get("/dashboard").await.status(),
+            200,
+            "after {} hours",
+            10 * (step + 1)
+        );
     }
     // ...but 14 days after sign-in the session ends anyway.
     app.clock.advance(chrono::Duration::hours(10));

@@ -8,6 +8,7 @@ on_both_backends!(
     members_cannot_create_invites,
     organisations_never_see_each_others_members_or_invites,
     revoking_another_organisations_invite_is_not_found,
+    pages_render_completely_under_concurrent_requests,
 );
 
 /// Creates an invite as the signed-in admin and returns the link's path.
@@ -213,4 +214,35 @@ async fn revoking_another_organisations_invite_is_not_found(backend: Backend) {
         app.page("/settings").await.contains("Open until"),
         "Acme's invite is still open"
     );
+}
+
+/// Regression: with several resources per page, leptos 0.8 occasionally never finished a
+/// server render (the request then timed out with 408). Pages now load through one resource.
+async fn pages_render_completely_under_concurrent_requests(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.sign_up("Acme", "Ana", "ana@acme.test", PASSWORD).await;
+    create_invite(&app, "member", "load").await;
+
+    let requests = (0..40).map(|i| {
+        let path = ["/settings", "/dashboard", "/signin", "/"][i % 4];
+        let request = app.client.get(app.url(path)).send();
+        async move { (path, request.await.unwrap()) }
+    });
+    let responses = futures::future::join_all(requests).await;
+
+    for (path, response) in responses {
+        let status = response.status().as_u16();
+        assert!(
+            status == 200 || (path == "/" && status == 302),
+            "{path} answered {status}"
+        );
+        let body = response.text().await.unwrap();
+        if status == 200 {
+            assert!(
+                body.contains("</footer></body></html>"),
+                "{path} was cut off: ...{}",
+                &body[body.len().saturating_sub(300)..]
+            );
+        }
+    }
 }

@@ -58,14 +58,14 @@ async fn server_functions_reject_cross_site_posts_too(backend: Backend) {
 
     let response = app
         .client
-        .post(app.url("/_fn/viewer"))
+        .post(app.url("/_fn/public_page"))
         .header("Origin", "http://evil.test")
         .send()
         .await
         .unwrap();
     let same_origin = app
         .client
-        .post(app.url("/_fn/viewer"))
+        .post(app.url("/_fn/public_page"))
         .header("Sec-Fetch-Site", "same-origin")
         .send()
         .await

@@ -256,23 +256,13 @@ async fn concurrent_writers_never_see_database_locked(backend: Backend) {
             tx.commit().await
         })
     });
-    let results = futures_join_all(writers).await;
+    let results = futures::future::join_all(writers).await;
 
-    for result in &results {
-        if let Err(error) = result {
+    for result in results {
+        if let Err(error) = result.expect("writer task") {
             panic!("a concurrent write failed: {error}");
         }
     }
     assert_eq!(accounts::count_users(db.pool()).await.unwrap(), 32);
     db.close().await;
-}
-
-async fn futures_join_all(
-    handles: impl Iterator<Item = tokio::task::JoinHandle<Result<(), sqlx::Error>>>,
-) -> Vec<Result<(), sqlx::Error>> {
-    let mut results = Vec::new();
-    for handle in handles.collect::<Vec<_>>() {
-        results.push(handle.await.expect("writer task"));
-    }
-    results
 }

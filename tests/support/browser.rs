@@ -157,7 +157,10 @@ impl Browser {
             .await;
         if let Err(e) = found {
             let source = self.client.source().await.unwrap_or_default();
-            panic!("{what:?} did not appear ({e}); page was:\n{source}");
+            let console = self.console_errors().await;
+            panic!(
+                "{what:?} did not appear ({e}); console errors: {console:#?}; page was:\n{source}"
+            );
         }
     }
 

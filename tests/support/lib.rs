@@ -161,6 +161,7 @@ impl TestApp {
 
     /// Starts the app with settings adjusted by `configure`.
     pub async fn spawn_with(backend: Backend, configure: impl FnOnce(&mut Settings)) -> Self {
+        init_test_logging();
         let db = TestDb::new(backend).await;
         let mut settings = Settings::for_database(db.url.clone());
         settings.site_root = workspace_root().join("target/site");
@@ -259,6 +260,16 @@ impl TestApp {
 impl Drop for TestApp {
     fn drop(&mut self) {
         self.server.abort();
+    }
+}
+
+/// Server logs are quiet in tests; `TEST_LOG=debug` (any filter) shows them with each test.
+fn init_test_logging() {
+    if let Ok(filter) = std::env::var("TEST_LOG") {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+            .with_writer(std::io::stderr)
+            .try_init();
     }
 }
 

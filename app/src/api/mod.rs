@@ -1,12 +1,14 @@
 //! Server functions the pages load their data with: thin shims that authenticate, call a
-//! service and map the error. Writes go through plain form posts (see the server crate),
+//! service and map the error. Each page loads everything it shows through exactly one of
+//! them, read in one `<Suspense>`: several resources or boundaries per page can stall a
+//! server render in leptos 0.8 (leptos-rs/leptos#4578, #4851). Writes go through plain form posts (see the server crate),
 //! so that every form works without JavaScript.
 
 pub mod organisation;
 pub mod session;
 
-pub use organisation::{get_invite, get_organisation};
-pub use session::{get_flash, get_viewer};
+pub use organisation::{invite_page, organisation_page};
+pub use session::public_page;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod context {
@@ -49,6 +51,26 @@ pub(crate) mod context {
             response.set_status(http::StatusCode::FOUND);
             response.insert_header(http::header::LOCATION, location);
         }
+    }
+
+    /// Wraps a page's content with the viewer and the flash (which is cleared once read).
+    pub fn page<T>(content: T) -> AppResult<crate::models::Page<T>> {
+        use crate::services::flash;
+        let state = state()?;
+        let flash = flash::read(&cookie_header(), state.auth.secret.expose());
+        if flash.is_some() {
+            if let (Some(response), Ok(value)) = (
+                use_context::<leptos_axum::ResponseOptions>(),
+                http::HeaderValue::from_str(&flash::clear_cookie(state.auth.secure_cookies)),
+            ) {
+                response.append_header(http::header::SET_COOKIE, value);
+            }
+        }
+        Ok(crate::models::Page {
+            viewer: current_user().map(|user| user.viewer()),
+            flash,
+            content,
+        })
     }
 
     /// The raw `Cookie` header of this request.

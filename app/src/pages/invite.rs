@@ -1,7 +1,7 @@
 use super::auth::PasswordField;
-use crate::api::{get_flash, get_invite, get_viewer};
+use crate::api::invite_page;
 use crate::components::form::{AppForm, Field};
-use crate::components::layout::ErrorPanel;
+use crate::components::layout::PageView;
 use crate::models::{Flash, InviteStatus};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -13,67 +13,57 @@ pub fn InvitePage() -> impl IntoView {
     let token = use_params_map()
         .with_untracked(|p| p.get("token"))
         .unwrap_or_default();
-    let invite = Resource::new_blocking(
+    let page = Resource::new_blocking(
         {
             let token = token.clone();
             move || token.clone()
         },
-        get_invite,
+        invite_page,
     );
-    let viewer = Resource::new_blocking(|| (), |_| get_viewer());
-    let flash = Resource::new_blocking(|| (), |_| get_flash());
     view! {
         <Title text="Invitation"/>
-        <Suspense fallback=|| ()>
-            {move || {
-                let token = token.clone();
-                Suspend::new(async move {
-                    let invite = match invite.await {
-                        Ok(invite) => invite,
-                        Err(error) => return view! { <ErrorPanel error/> }.into_any(),
-                    };
-                    let viewer = viewer.await.ok().flatten();
-                    let flash = Flash::for_form(&flash.await.ok().flatten(), "join").unwrap_or_default();
-                    let heading = format!("Join {}", invite.organisation_name);
-                    let intro = format!("{} invited you to join {} as {}.", invite.invited_by, invite.organisation_name, invite.role.label().to_lowercase());
-                    if invite.status != InviteStatus::Open {
-                        let why = match invite.status {
-                            InviteStatus::Accepted => "This invite has already been used.",
-                            InviteStatus::Revoked => "This invite was withdrawn.",
-                            _ => "This invite has expired.",
-                        };
-                        return view! {
-                            <section class="panel narrow">
-                                <h1>{heading}</h1>
-                                <p role="alert">{why}" Ask the person who sent it for a new link."</p>
-                            </section>
-                        }.into_any();
-                    }
-                    match viewer {
-                        Some(viewer) => view! {
-                            <section class="panel narrow">
-                                <h1>{heading}</h1>
-                                <p>{intro}</p>
-                                <AppForm action=format!("/invites/{token}/accept") id="join" submit_label="Join organisation" flash=flash>
-                                    <p>{format!("You are signed in as {}.", viewer.email)}</p>
-                                </AppForm>
-                            </section>
-                        }.into_any(),
-                        None => view! {
-                            <section class="panel narrow">
-                                <h1>{heading}</h1>
-                                <p>{intro}" Create your account to accept."</p>
-                                <AppForm action=format!("/invites/{token}/signup") id="join" submit_label="Create account and join" flash=flash.clone()>
-                                    <Field form="join" name="display_name" label="Your name" autocomplete="name" required=true maxlength=100 flash=flash.clone()/>
-                                    <Field form="join" name="email" label="Work e-mail address" kind="email" autocomplete="email" required=true flash=flash.clone()/>
-                                    <PasswordField form="join" flash=flash.clone()/>
-                                </AppForm>
-                                <p>"Already have an account? "<a href=format!("/signin?next=/invites/{token}")>"Sign in first"</a>", then come back to this link."</p>
-                            </section>
-                        }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        <PageView resource=page render=move |page| {
+            let token = token.clone();
+            let invite = page.content;
+            let flash = Flash::for_form(&page.flash, "join").unwrap_or_default();
+            let heading = format!("Join {}", invite.organisation_name);
+            let intro = format!("{} invited you to join {} as {}.", invite.invited_by, invite.organisation_name, invite.role.label().to_lowercase());
+            if invite.status != InviteStatus::Open {
+                let why = match invite.status {
+                    InviteStatus::Accepted => "This invite has already been used.",
+                    InviteStatus::Revoked => "This invite was withdrawn.",
+                    _ => "This invite has expired.",
+                };
+                return view! {
+                    <section class="panel narrow">
+                        <h1>{heading}</h1>
+                        <p role="alert">{why}" Ask the person who sent it for a new link."</p>
+                    </section>
+                }.into_any();
+            }
+            match page.viewer {
+                Some(viewer) => view! {
+                    <section class="panel narrow">
+                        <h1>{heading}</h1>
+                        <p>{intro}</p>
+                        <AppForm action=format!("/invites/{token}/accept") id="join" submit_label="Join organisation" flash=flash>
+                            <p>{format!("You are signed in as {}.", viewer.email)}</p>
+                        </AppForm>
+                    </section>
+                }.into_any(),
+                None => view! {
+                    <section class="panel narrow">
+                        <h1>{heading}</h1>
+                        <p>{intro}" Create your account to accept."</p>
+                        <AppForm action=format!("/invites/{token}/signup") id="join" submit_label="Create account and join" flash=flash.clone()>
+                            <Field form="join" name="display_name" label="Your name" autocomplete="name" required=true maxlength=100 flash=flash.clone()/>
+                            <Field form="join" name="email" label="Work e-mail address" kind="email" autocomplete="email" required=true flash=flash.clone()/>
+                            <PasswordField form="join" flash=flash.clone()/>
+                        </AppForm>
+                        <p>"Already have an account? "<a href=format!("/signin?next=/invites/{token}")>"Sign in first"</a>", then come back to this link."</p>
+                    </section>
+                }.into_any(),
+            }
+        }/>
     }
 }

@@ -1,6 +1,6 @@
-use crate::api::{get_flash, get_organisation};
+use crate::api::organisation_page;
 use crate::components::form::{AppForm, Field, Notice};
-use crate::components::layout::ErrorPanel;
+use crate::components::layout::PageView;
 use crate::islands::CopyButton;
 use crate::models::{Flash, InviteStatus, OrganisationView};
 use leptos::prelude::*;
@@ -9,19 +9,10 @@ use leptos_meta::Title;
 /// Organisation settings: members, and for admins, invites.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    let organisation = Resource::new_blocking(|| (), |_| get_organisation());
-    let flash = Resource::new_blocking(|| (), |_| get_flash());
+    let page = Resource::new_blocking(|| (), |_| organisation_page());
     view! {
         <Title text="Organisation"/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let flash = flash.await.ok().flatten();
-                match organisation.await {
-                    Err(error) => view! { <ErrorPanel error/> }.into_any(),
-                    Ok(org) => view! { <Settings org flash/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageView resource=page render=|page| view! { <Settings org=page.content flash=page.flash/> }/>
     }
 }
 
