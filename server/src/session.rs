@@ -29,7 +29,13 @@ pub async fn attach_current_user(
         return Ok(next.run(request).await);
     }
     if let Some(token) = session_token(&state, request.headers()) {
-        match auth::authenticate(&state, &token).await {
+        tracing::debug!("resolving session");
+        let resolved = auth::authenticate(&state, &token).await;
+        tracing::debug!(
+            signed_in = matches!(resolved, Ok(Some(_))),
+            "session resolved"
+        );
+        match resolved {
             Ok(Some(user)) => {
                 request.extensions_mut().insert(user);
             }

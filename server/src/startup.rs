@@ -11,10 +11,10 @@ use axum::routing::{get, post};
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::future::Future;
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
@@ -126,8 +126,17 @@ pub async fn connect_and_migrate(settings: &Settings) -> anyhow::Result<Db> {
     Ok(db)
 }
 
+/// The app's routes, generated once per process. While leptos generates them it suppresses
+/// resource loading process-wide (a global flag), so any page rendering at that moment would
+/// wait forever; generating them once, before any server serves, rules that out (tests
+/// start many servers in one process).
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 fn router(state: AppState, origin_policy: OriginPolicy) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context = {
         let state = state.clone();
         move || provide_context(state.clone())

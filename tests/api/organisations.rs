@@ -216,8 +216,9 @@ async fn revoking_another_organisations_invite_is_not_found(backend: Backend) {
     );
 }
 
-/// Regression: with several resources per page, leptos 0.8 occasionally never finished a
-/// server render (the request then timed out with 408). Pages now load through one resource.
+/// Many pages rendered at once all finish. (Regression: while leptos generated a route list
+/// it suppressed resource loading process-wide, so a page rendering then never finished;
+/// routes are now generated once per process.)
 async fn pages_render_completely_under_concurrent_requests(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     app.sign_up("Acme", "Ana", "ana@acme.test", PASSWORD).await;

@@ -1,8 +1,8 @@
 //! Server functions the pages load their data with: thin shims that authenticate, call a
-//! service and map the error. Each page loads everything it shows through exactly one of
-//! them, read in one `<Suspense>`: several resources or boundaries per page can stall a
-//! server render in leptos 0.8 (leptos-rs/leptos#4578, #4851). Writes go through plain form posts (see the server crate),
-//! so that every form works without JavaScript.
+//! service and map the error. Each page loads everything it shows (viewer, flash, content)
+//! through exactly one of them, read in one `<Suspense>`: one place decides redirects and
+//! status codes. Writes go through plain form posts (see the server crate), so that every
+//! form works without JavaScript.
 
 pub mod organisation;
 pub mod session;
