@@ -14,6 +14,8 @@ on_both_backends!(
     idle_sessions_expire,
     sessions_end_after_their_absolute_lifetime,
     pages_that_need_an_account_redirect_to_sign_in,
+    sign_in_is_rate_limited_per_client_address,
+    over_https_the_session_cookie_is_secure_and_host_prefixed,
 );
 
 async fn sign_up_creates_an_organisation_and_signs_the_owner_in(backend: Backend) {
@@ -276,4 +278,60 @@ async fn pages_that_need_an_account_redirect_to_sign_in(backend: Backend) {
         assert_eq!(response.status(), 302, "{path}");
         assert_eq!(location(&response), format!("/signin?next={path}"));
     }
+}
+
+async fn sign_in_is_rate_limited_per_client_address(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.sign_up("Acme", "Ana", "ana@acme.test", PASSWORD).await;
+    // 30 failures spread over many accounts (so no single account hits its own limit).
+    for i in 0..30 {
+        let response = app
+            .sign_in(&format!("guess{}@acme.test", i % 10), "wrong password!")
+            .await;
+        assert_eq!(response.status(), 303, "attempt {i}");
+    }
+
+    let limited = app.sign_in("ana@acme.test", PASSWORD).await;
+
+    assert_eq!(
+        limited.status(),
+        429,
+        "the address is blocked, whatever the account"
+    );
+    assert!(limited.headers().contains_key("retry-after"));
+}
+
+async fn over_https_the_session_cookie_is_secure_and_host_prefixed(backend: Backend) {
+    let app = TestApp::spawn_with(backend, |settings| {
+        settings.public_url = Some("https://revalign.example".parse().unwrap());
+    })
+    .await;
+
+    let response = app
+        .client
+        .post(app.url("/signup"))
+        .header("Origin", "https://revalign.example")
+        .form(&[
+            ("organisation_name", "Acme"),
+            ("display_name", "Ana"),
+            ("email", "ana@acme.test"),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), 303);
+    let cookie = set_cookies(&response)
+        .into_iter()
+        .find(|c| c.contains("revalign_session="))
+        .expect("a session cookie");
+    assert!(cookie.starts_with("__Host-revalign_session="), "{cookie}");
+    for attribute in ["Secure", "HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(cookie.contains(attribute), "{cookie} lacks {attribute}");
+    }
+    assert!(
+        !cookie.contains("Domain="),
+        "__Host- cookies carry no Domain"
+    );
 }
