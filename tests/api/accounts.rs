@@ -70,19 +70,18 @@ async fn sign_up_with_a_taken_email_says_so_on_the_email_field(backend: Backend)
     app.sign_up("Acme", "Ana", "ana@acme.test", PASSWORD).await;
     let other = TestApp::browser_like_client();
 
-    let response = other
-        .post(app.url("/signup"))
-        .header("Origin", &app.address)
-        .header("Accept", "application/json")
-        .form(&[
-            ("organisation_name", "Other"),
-            ("display_name", "Bob"),
-            ("email", "ANA@acme.test"),
-            ("password", PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let response = app
+        .post_form_json_as(
+            &other,
+            "/signup",
+            &[
+                ("organisation_name", "Other"),
+                ("display_name", "Bob"),
+                ("email", "ANA@acme.test"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
 
     assert_eq!(response.status(), 422);
     let body: serde_json::Value = response.json().await.unwrap();
@@ -95,18 +94,22 @@ async fn sign_up_with_a_taken_email_says_so_on_the_email_field(backend: Backend)
 async fn sign_in_fails_with_the_same_message_for_unknown_user_and_wrong_password(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     app.sign_up("Acme", "Ana", "ana@acme.test", PASSWORD).await;
-    let json_sign_in = |email: &'static str, password: &'static str| {
-        let client = TestApp::browser_like_client();
-        let request = client
-            .post(app.url("/signin"))
-            .header("Origin", &app.address)
-            .header("Accept", "application/json")
-            .form(&[("email", email), ("password", password)]);
-        async move { request.send().await.unwrap() }
-    };
+    let fields = |email| [("email", email), ("password", "wrong password!")];
 
-    let wrong_password = json_sign_in("ana@acme.test", "wrong password!").await;
-    let unknown_user = json_sign_in("nobody@acme.test", "wrong password!").await;
+    let wrong_password = app
+        .post_form_json_as(
+            &TestApp::browser_like_client(),
+            "/signin",
+            &fields("ana@acme.test"),
+        )
+        .await;
+    let unknown_user = app
+        .post_form_json_as(
+            &TestApp::browser_like_client(),
+            "/signin",
+            &fields("nobody@acme.test"),
+        )
+        .await;
 
     assert_eq!(wrong_password.status(), 422);
     assert_eq!(unknown_user.status(), 422);
@@ -120,14 +123,8 @@ async fn sign_in_with_javascript_gets_json_field_errors(backend: Backend) {
     let app = TestApp::spawn(backend).await;
 
     let response = app
-        .client
-        .post(app.url("/signin"))
-        .header("Origin", &app.address)
-        .header("Accept", "application/json")
-        .form(&[("email", ""), ("password", "")])
-        .send()
-        .await
-        .unwrap();
+        .post_form_json_as(&app.client, "/signin", &[("email", ""), ("password", "")])
+        .await;
 
     assert_eq!(response.status(), 422);
     let body: serde_json::Value = response.json().await.unwrap();

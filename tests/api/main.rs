@@ -3,3 +3,4 @@
 mod accounts;
 mod organisations;
 mod security;
+mod startup;

@@ -93,18 +93,17 @@ async fn an_invite_link_works_only_once(backend: Backend) {
     .await;
     let second = TestApp::browser_like_client();
 
-    let response = second
-        .post(app.url(&format!("{link}/signup")))
-        .header("Origin", &app.address)
-        .header("Accept", "application/json")
-        .form(&[
-            ("display_name", "Eve"),
-            ("email", "eve@acme.test"),
-            ("password", PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let response = app
+        .post_form_json_as(
+            &second,
+            &format!("{link}/signup"),
+            &[
+                ("display_name", "Eve"),
+                ("email", "eve@acme.test"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
 
     assert_eq!(response.status(), 422);
     assert!(response.text().await.unwrap().contains("already been used"));
@@ -135,14 +134,13 @@ async fn members_cannot_create_invites(backend: Backend) {
     )
     .await;
 
-    let response = member
-        .post(app.url("/settings/invites"))
-        .header("Origin", &app.address)
-        .header("Accept", "application/json")
-        .form(&[("role", "admin"), ("note", "")])
-        .send()
-        .await
-        .unwrap();
+    let response = app
+        .post_form_json_as(
+            &member,
+            "/settings/invites",
+            &[("role", "admin"), ("note", "")],
+        )
+        .await;
 
     assert_eq!(response.status(), 403);
 }
@@ -201,13 +199,7 @@ async fn revoking_another_organisations_invite_is_not_found(backend: Backend) {
     )
     .await;
 
-    let response = globex
-        .post(app.url(&revoke_path))
-        .header("Origin", &app.address)
-        .header("Accept", "application/json")
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_form_json_as(&globex, &revoke_path, &[]).await;
 
     assert_eq!(response.status(), 404);
     assert!(

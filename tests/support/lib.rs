@@ -226,6 +226,23 @@ impl TestApp {
             .expect("POST request")
     }
 
+    /// Posts a form as the `EnhancedForm` island does (JavaScript on): the answer is JSON.
+    pub async fn post_form_json_as(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        client
+            .post(self.url(path))
+            .header("Origin", &self.address)
+            .header("Accept", "application/json")
+            .form(fields)
+            .send()
+            .await
+            .expect("POST request")
+    }
+
     /// Signs up a new organisation; the client is signed in afterwards.
     pub async fn sign_up(
         &self,
