@@ -211,19 +211,15 @@ impl TestApp {
         self.post_form_as(&self.client, path, fields).await
     }
 
+    /// Posts a form from `client` (another person or browser) as a plain HTML form post.
     pub async fn post_form_as(
         &self,
         client: &reqwest::Client,
         path: &str,
         fields: &[(&str, &str)],
     ) -> reqwest::Response {
-        client
-            .post(self.url(path))
-            .header("Origin", &self.address)
-            .form(fields)
-            .send()
+        self.post_from_our_page(client.post(self.url(path)), fields)
             .await
-            .expect("POST request")
     }
 
     /// Posts a form as the `EnhancedForm` island does (JavaScript on): the answer is JSON.
@@ -233,10 +229,19 @@ impl TestApp {
         path: &str,
         fields: &[(&str, &str)],
     ) -> reqwest::Response {
-        client
+        let request = client
             .post(self.url(path))
+            .header("Accept", "application/json");
+        self.post_from_our_page(request, fields).await
+    }
+
+    async fn post_from_our_page(
+        &self,
+        request: reqwest::RequestBuilder,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        request
             .header("Origin", &self.address)
-            .header("Accept", "application/json")
             .form(fields)
             .send()
             .await
