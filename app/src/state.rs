@@ -15,6 +15,8 @@ pub struct AppState {
     pub auth: Arc<AuthSettings>,
     pub clock: Clock,
     pub leptos_options: LeptosOptions,
+    /// The configured public address (`scheme://host[:port]`), for links we hand out.
+    pub public_origin: Option<Arc<str>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

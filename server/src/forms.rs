@@ -294,7 +294,7 @@ pub async fn create_invite(
     .await
     {
         Ok(invite) => {
-            let link = format!("{}/invites/{}", site_origin(&headers), invite.token);
+            let link = format!("{}/invites/{}", site_origin(&state, &headers), invite.token);
             let flash = Flash {
                 form: "invite".into(),
                 notice: Some(
@@ -393,8 +393,12 @@ pub async fn join_with_new_account(
     }
 }
 
-/// `scheme://host` as the browser addressed us, for links we hand out.
-fn site_origin(headers: &HeaderMap) -> String {
+/// `scheme://host` for links we hand out: the configured public address, else the one the
+/// browser addressed us by.
+fn site_origin(state: &AppState, headers: &HeaderMap) -> String {
+    if let Some(public) = &state.public_origin {
+        return public.to_string();
+    }
     if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
         return origin.to_owned();
     }

@@ -58,6 +58,7 @@ impl Application {
             auth: Arc::new(settings.auth_settings()?),
             clock,
             leptos_options,
+            public_origin: settings.public_origin().map(Arc::from),
         };
         let router = router(
             state.clone(),

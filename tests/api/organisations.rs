@@ -1,4 +1,4 @@
-use revalign_tests::{location, on_both_backends, Backend, TestApp};
+use revalign_tests::{location, on_both_backends, set_cookies, Backend, TestApp};
 
 const PASSWORD: &str = "correct horse battery";
 
@@ -9,6 +9,7 @@ on_both_backends!(
     organisations_never_see_each_others_members_or_invites,
     revoking_another_organisations_invite_is_not_found,
     pages_render_completely_under_concurrent_requests,
+    invite_links_use_the_configured_public_address,
 );
 
 /// Creates an invite as the signed-in admin and returns the link's path.
@@ -238,4 +239,63 @@ async fn pages_render_completely_under_concurrent_requests(backend: Backend) {
             );
         }
     }
+}
+
+async fn invite_links_use_the_configured_public_address(backend: Backend) {
+    const PUBLIC: &str = "https://revalign.example";
+    let app = TestApp::spawn_with(backend, |settings| {
+        settings.public_url = Some(PUBLIC.parse().unwrap())
+    })
+    .await;
+    // Secure cookies are not sent back over plain http by a cookie jar: carry them by hand.
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let cookie_pair = |response: &reqwest::Response, name: &str| {
+        set_cookies(response)
+            .into_iter()
+            .find(|c| c.starts_with(name))
+            .map(|c| c.split(';').next().unwrap().to_owned())
+            .unwrap_or_else(|| panic!("no {name} cookie"))
+    };
+    let signed_up = client
+        .post(app.url("/signup"))
+        .header("Origin", PUBLIC)
+        .form(&[
+            ("organisation_name", "Acme"),
+            ("display_name", "Ana"),
+            ("email", "ana@acme.test"),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let session = cookie_pair(&signed_up, "__Host-revalign_session=");
+
+    let created = client
+        .post(app.url("/settings/invites"))
+        // No Origin header (a same-origin browser post may omit it): the link must still
+        // use the public address, not the Host this request arrived at.
+        .header("Sec-Fetch-Site", "same-origin")
+        .header("Cookie", &session)
+        .form(&[("role", "member"), ("note", "")])
+        .send()
+        .await
+        .unwrap();
+    let flash = cookie_pair(&created, "revalign_flash=");
+    let page = client
+        .get(app.url("/settings"))
+        .header("Cookie", format!("{session}; {flash}"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+
+    assert!(
+        page.contains(&format!("{PUBLIC}/invites/")),
+        "the link points at the public address"
+    );
 }
