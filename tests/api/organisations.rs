@@ -33,14 +33,7 @@ async fn an_admin_invites_a_member_who_joins_with_a_new_account(backend: Backend
     let link = create_invite(&app, "member", "for Ben in sales").await;
     let ben = TestApp::browser_like_client();
 
-    let invite_page = ben
-        .get(app.url(&link))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let invite_page = app.page_as(&ben, &link).await;
     assert!(invite_page.contains("Ana Admin invited you to join Acme as member."));
     let joined = app
         .post_form_as(
@@ -55,14 +48,7 @@ async fn an_admin_invites_a_member_who_joins_with_a_new_account(backend: Backend
         .await;
 
     assert_eq!(location(&joined), "/dashboard");
-    let settings = ben
-        .get(app.url("/settings"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let settings = app.page_as(&ben, "/settings").await;
     assert!(
         settings.contains("Ben Sales") && settings.contains("Ana Admin"),
         "both are members"
@@ -108,14 +94,7 @@ async fn an_invite_link_works_only_once(backend: Backend) {
 
     assert_eq!(response.status(), 422);
     assert!(response.text().await.unwrap().contains("already been used"));
-    let page = second
-        .get(app.url(&link))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.page_as(&second, &link).await;
     assert!(page.contains("This invite has already been used."));
 }
 
@@ -164,14 +143,7 @@ async fn organisations_never_see_each_others_members_or_invites(backend: Backend
     )
     .await;
 
-    let globex_settings = globex
-        .get(app.url("/settings"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let globex_settings = app.page_as(&globex, "/settings").await;
 
     assert!(globex_settings.contains("Gil Globex"));
     for foreign in ["Acme", "ana@acme.test", "secret-acme-note"] {

@@ -275,7 +275,19 @@ impl TestApp {
 
     /// The HTML of a page.
     pub async fn page(&self, path: &str) -> String {
-        self.get(path).await.text().await.expect("page body")
+        self.page_as(&self.client, path).await
+    }
+
+    /// The HTML of a page as `client` (another person or browser) sees it.
+    pub async fn page_as(&self, client: &reqwest::Client, path: &str) -> String {
+        client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("GET request")
+            .text()
+            .await
+            .expect("page body")
     }
 }
 
