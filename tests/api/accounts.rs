@@ -1,4 +1,4 @@
-use revalign_tests::{location, on_both_backends, set_cookies, Backend, TestApp};
+use revalign_tests::{cookie_value, location, on_both_backends, set_cookies, Backend, TestApp};
 
 const PASSWORD: &str = "correct horse battery";
 
@@ -169,16 +169,7 @@ async fn sign_in_is_rate_limited_per_account_with_retry_after(backend: Backend) 
 }
 
 fn session_cookie_value(response: &reqwest::Response) -> Option<String> {
-    set_cookies(response)
-        .iter()
-        .find(|c| c.starts_with("revalign_session="))
-        .map(|c| {
-            c.split(';')
-                .next()
-                .unwrap()
-                .trim_start_matches("revalign_session=")
-                .to_owned()
-        })
+    cookie_value(response, "revalign_session")
 }
 
 async fn session_id_changes_at_sign_in(backend: Backend) {

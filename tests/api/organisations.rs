@@ -1,4 +1,4 @@
-use revalign_tests::{location, on_both_backends, set_cookies, Backend, TestApp};
+use revalign_tests::{cookie_value, location, on_both_backends, Backend, TestApp};
 
 const PASSWORD: &str = "correct horse battery";
 
@@ -225,11 +225,8 @@ async fn invite_links_use_the_configured_public_address(backend: Backend) {
         .build()
         .unwrap();
     let cookie_pair = |response: &reqwest::Response, name: &str| {
-        set_cookies(response)
-            .into_iter()
-            .find(|c| c.starts_with(name))
-            .map(|c| c.split(';').next().unwrap().to_owned())
-            .unwrap_or_else(|| panic!("no {name} cookie"))
+        let value = cookie_value(response, name).unwrap_or_else(|| panic!("no {name} cookie"));
+        format!("{name}={value}")
     };
     let signed_up = client
         .post(app.url("/signup"))
@@ -243,7 +240,7 @@ async fn invite_links_use_the_configured_public_address(backend: Backend) {
         .send()
         .await
         .unwrap();
-    let session = cookie_pair(&signed_up, "__Host-revalign_session=");
+    let session = cookie_pair(&signed_up, "__Host-revalign_session");
 
     let created = client
         .post(app.url("/settings/invites"))
@@ -255,7 +252,7 @@ async fn invite_links_use_the_configured_public_address(backend: Backend) {
         .send()
         .await
         .unwrap();
-    let flash = cookie_pair(&created, "revalign_flash=");
+    let flash = cookie_pair(&created, "revalign_flash");
     let page = client
         .get(app.url("/settings"))
         .header("Cookie", format!("{session}; {flash}"))

@@ -143,16 +143,8 @@ async fn pages_get_a_fresh_csp_nonce_that_their_scripts_carry(backend: Backend) 
 async fn no_secret_reaches_the_browser(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let response = app.sign_up("Acme", "Ana", "ana@acme.test", PASSWORD).await;
-    let cookie = revalign_tests::set_cookies(&response)
-        .into_iter()
-        .find(|c| c.starts_with("revalign_session="))
-        .unwrap();
-    let token = cookie
-        .split(';')
-        .next()
-        .unwrap()
-        .trim_start_matches("revalign_session=")
-        .to_owned();
+    let token =
+        revalign_tests::cookie_value(&response, "revalign_session").expect("a session cookie");
 
     for path in ["/dashboard", "/settings", "/"] {
         let page = app.page(path).await;

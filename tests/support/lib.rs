@@ -325,6 +325,16 @@ pub fn location(response: &reqwest::Response) -> String {
         .to_owned()
 }
 
+/// The value a response sets for cookie `name`, if it sets one.
+pub fn cookie_value(response: &reqwest::Response, name: &str) -> Option<String> {
+    set_cookies(response).iter().find_map(|header| {
+        let pair = header.split(';').next()?;
+        pair.strip_prefix(name)?
+            .strip_prefix('=')
+            .map(str::to_owned)
+    })
+}
+
 /// The `Set-Cookie` headers of a response.
 pub fn set_cookies(response: &reqwest::Response) -> Vec<String> {
     response

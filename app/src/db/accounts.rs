@@ -167,16 +167,6 @@ pub async fn list_members<'e, E: Executor<'e, Database = Any>>(
         .collect()
 }
 
-pub async fn organisation_name<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    organisation_id: &str,
-) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT name FROM organisations WHERE id = $1")
-        .bind(organisation_id)
-        .fetch_optional(ex)
-        .await
-}
-
 pub(crate) fn parse_role(value: &str) -> Result<Role, sqlx::Error> {
     Role::parse(value).ok_or_else(|| sqlx::Error::Decode(format!("unknown role {value:?}").into()))
 }

@@ -100,10 +100,6 @@ impl Db {
         migrator.run(&self.pool).await
     }
 
-    pub fn backend(&self) -> Backend {
-        self.backend
-    }
-
     pub fn pool(&self) -> &AnyPool {
         &self.pool
     }
