@@ -25,6 +25,24 @@ pub fn EnhancedForm(children: Children) -> impl IntoView {
     }
 }
 
+/// Wraps a questionnaire step's plain `<form>`: with JavaScript on, every changed answer is
+/// posted at once (`autosave=1`, JSON answer) and the status line says "Saved"; the form's
+/// own buttons still post the whole step, which is also all that happens with JavaScript off.
+#[island]
+pub fn AutosaveForm(children: Children) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = root.get() {
+            let _ = el.set_attribute("data-enhanced", "true");
+        }
+    });
+    view! {
+        <div class="autosave-form" node_ref=root on:change=browser::on_change>
+            {children()}
+        </div>
+    }
+}
+
 /// A button that copies a text (an invite link) to the clipboard.
 #[island]
 pub fn CopyButton(text: String) -> impl IntoView {
@@ -44,6 +62,7 @@ pub fn CopyButton(text: String) -> impl IntoView {
 mod browser {
     // Event handlers never run during server rendering.
     pub fn on_submit(_ev: leptos::ev::SubmitEvent) {}
+    pub fn on_change(_ev: leptos::ev::Event) {}
     pub fn copy(_text: &str) {}
 }
 
@@ -104,6 +123,82 @@ mod browser {
         });
     }
 
+    /// What the step endpoint answers to an autosave.
+    #[derive(Deserialize, Default)]
+    struct Saved {
+        #[serde(default)]
+        saved: bool,
+        answered: Option<u32>,
+        total: Option<u32>,
+        message: Option<String>,
+        #[serde(default)]
+        fields: BTreeMap<String, String>,
+    }
+
+    pub fn on_change(ev: leptos::ev::Event) {
+        let Some(form) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|el| el.closest("form").ok().flatten())
+            .and_then(|f| f.dyn_into::<HtmlFormElement>().ok())
+        else {
+            return;
+        };
+        set_status(&form, "Saving…");
+        wasm_bindgen_futures::spawn_local(async move {
+            let saved = match post_json::<Saved>(&form, &[("autosave", "1")]).await {
+                Ok(saved) => saved,
+                Err(_) => Saved {
+                    message: Some(
+                        "Not saved: we could not reach the server. Your choices are still here; use the Save button to try again."
+                            .into(),
+                    ),
+                    ..Saved::default()
+                },
+            };
+            let outcome = Outcome {
+                redirect: None,
+                message: saved.message.clone(),
+                fields: saved.fields.clone(),
+            };
+            show_errors(&form, &outcome);
+            if saved.saved {
+                set_status(&form, "All answers on this page are saved.");
+                if let (Some(answered), Some(total)) = (saved.answered, saved.total) {
+                    set_progress(&form, answered, total);
+                }
+            } else {
+                set_status(&form, "Not saved: see the message above.");
+            }
+        });
+    }
+
+    fn set_status(form: &HtmlFormElement, text: &str) {
+        if let Ok(Some(status)) = form.query_selector("[data-save-status]") {
+            status.set_text_content(Some(text));
+        }
+    }
+
+    /// Updates the progress bar and its words outside the form.
+    fn set_progress(form: &HtmlFormElement, answered: u32, total: u32) {
+        let Some(document) = form.owner_document() else {
+            return;
+        };
+        if let Ok(Some(bar)) = document.query_selector("[data-progress]") {
+            let _ = bar.set_attribute("value", &answered.to_string());
+        }
+        if let Ok(Some(text)) = document.query_selector("[data-progress-text]") {
+            let words = text.text_content().unwrap_or_default();
+            // "Step 2 of 8 · 7 of 40 questions answered": replace the count after the dot.
+            let prefix = words.split(" · ").next().filter(|p| p.starts_with("Step"));
+            let count = format!("{answered} of {total} questions answered");
+            text.set_text_content(Some(&match prefix {
+                Some(prefix) => format!("{prefix} · {count}"),
+                None => count,
+            }));
+        }
+    }
+
     fn set_busy(form: &HtmlFormElement, busy: bool) {
         let _ = form.set_attribute("aria-busy", if busy { "true" } else { "false" });
         if let Ok(buttons) = form.query_selector_all("button[type=submit]") {
@@ -120,7 +215,19 @@ mod browser {
     }
 
     async fn post(form: &HtmlFormElement) -> Result<Outcome, JsValue> {
+        post_json(form, &[]).await
+    }
+
+    /// Posts the form's fields (plus `extra`) asking for JSON, and reads the answer; a
+    /// body that is not the expected JSON becomes a message with the status code.
+    async fn post_json<T: for<'de> Deserialize<'de> + ErrorMessage>(
+        form: &HtmlFormElement,
+        extra: &[(&str, &str)],
+    ) -> Result<T, JsValue> {
         let data = web_sys::FormData::new_with_form(form)?;
+        for (name, value) in extra {
+            data.append_with_str(name, value)?;
+        }
         let body = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data)?;
         let init = RequestInit::new();
         init.set_method("POST");
@@ -138,13 +245,35 @@ mod browser {
             .await?
             .as_string()
             .unwrap_or_default();
-        Ok(serde_json::from_str(&text).unwrap_or_else(|_| Outcome {
-            message: Some(format!(
+        Ok(serde_json::from_str(&text).unwrap_or_else(|_| {
+            T::from_message(format!(
                 "The server answered with an error ({}). Please try again.",
                 response.status()
-            )),
-            ..Outcome::default()
+            ))
         }))
+    }
+
+    /// Builds an answer that only carries a message.
+    trait ErrorMessage {
+        fn from_message(message: String) -> Self;
+    }
+
+    impl ErrorMessage for Outcome {
+        fn from_message(message: String) -> Self {
+            Outcome {
+                message: Some(message),
+                ..Outcome::default()
+            }
+        }
+    }
+
+    impl ErrorMessage for Saved {
+        fn from_message(message: String) -> Self {
+            Saved {
+                message: Some(message),
+                ..Saved::default()
+            }
+        }
     }
 
     fn show_errors(form: &HtmlFormElement, outcome: &Outcome) {

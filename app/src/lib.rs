@@ -11,6 +11,8 @@ pub mod models;
 pub mod pages;
 
 #[cfg(feature = "ssr")]
+pub mod content;
+#[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod services;
@@ -86,6 +88,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dashboard") view=pages::dashboard::DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/settings") view=pages::settings::SettingsPage ssr=SsrMode::Async/>
                 <Route path=path!("/invites/:token") view=pages::invite::InvitePage ssr=SsrMode::Async/>
+                <Route path=path!("/assessments") view=pages::assessments::CampaignsPage ssr=SsrMode::Async/>
+                <Route path=path!("/assessments/new") view=pages::assessments::NewCampaignPage ssr=SsrMode::Async/>
+                <Route path=path!("/assessments/:id") view=pages::assessments::CampaignPage ssr=SsrMode::Async/>
+                <Route path=path!("/assessments/:id/results") view=pages::assessments::ResultsPage ssr=SsrMode::Async/>
+                <Route path=path!("/a/:token") view=pages::questionnaire::RespondentStartPage ssr=SsrMode::Async/>
+                <Route path=path!("/a/:token/step/:step") view=pages::questionnaire::QuestionnairePage ssr=SsrMode::Async/>
+                <Route path=path!("/a/:token/review") view=pages::questionnaire::ReviewPage ssr=SsrMode::Async/>
+                <Route path=path!("/a/:token/thanks") view=pages::questionnaire::ThanksPage ssr=SsrMode::Async/>
             </Routes>
             <footer class="site-footer">
                 <p>"RevAlign · one revenue team: marketing, sales and customer success"</p>

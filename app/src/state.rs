@@ -2,6 +2,7 @@
 //! that shape authentication, and the clock (injectable, so expiry can be tested).
 
 use crate::db::Db;
+use crate::services::content::ContentStore;
 use axum::extract::FromRef;
 use chrono::{DateTime, Duration, Utc};
 use leptos::config::LeptosOptions;
@@ -17,6 +18,29 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// The configured public address (`scheme://host[:port]`), for links we hand out.
     pub public_origin: Option<Arc<str>>,
+    /// Maturity models from `content/`, and the versions campaigns were launched with.
+    pub content: ContentStore,
+}
+
+impl AppState {
+    /// `scheme://host` for links we hand out: the configured public address, else the one
+    /// the browser addressed us by.
+    pub fn site_origin(&self, headers: &http::HeaderMap) -> String {
+        if let Some(public) = &self.public_origin {
+            return public.to_string();
+        }
+        if let Some(origin) = headers
+            .get(http::header::ORIGIN)
+            .and_then(|v| v.to_str().ok())
+        {
+            return origin.to_owned();
+        }
+        let host = headers
+            .get(http::header::HOST)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("localhost");
+        format!("http://{host}")
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {

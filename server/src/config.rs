@@ -61,6 +61,10 @@ pub struct Settings {
     /// Seconds a request waits for a database connection before it is answered 503.
     #[arg(long, env = "REVALIGN_DB_ACQUIRE_TIMEOUT_SECS", default_value_t = DEFAULT_DB_ACQUIRE_TIMEOUT_SECS)]
     pub db_acquire_timeout_secs: u64,
+
+    /// Folder holding the Markdown content (`models/*.md`).
+    #[arg(long, env = "REVALIGN_CONTENT_DIR", default_value = "content")]
+    pub content_dir: PathBuf,
 }
 
 impl Settings {
@@ -78,6 +82,8 @@ impl Settings {
             session_max_hours: DEFAULT_SESSION_MAX_HOURS,
             db_max_connections: DEFAULT_DB_MAX_CONNECTIONS,
             db_acquire_timeout_secs: DEFAULT_DB_ACQUIRE_TIMEOUT_SECS,
+            // The repository's own content, wherever the tests run from.
+            content_dir: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../content")),
         }
     }
 
@@ -136,6 +142,7 @@ impl fmt::Debug for Settings {
             .field("database_url", &redact_url(&self.database_url))
             .field("bind", &self.bind)
             .field("public_url", &self.public_url.as_ref().map(|u| u.as_str()))
+            .field("content_dir", &self.content_dir)
             .field("secret", &self.secret.as_ref().map(|_| "<redacted>"))
             .field("log_level", &self.log_level)
             .field("site_root", &self.site_root)

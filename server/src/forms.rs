@@ -19,7 +19,7 @@ use std::net::SocketAddr;
 use crate::session::session_token;
 use app::services::auth::CurrentUser;
 
-type Fields = Form<HashMap<String, String>>;
+pub(crate) type Fields = Form<HashMap<String, String>>;
 
 /// An error answered as-is (used outside form posts, e.g. by middleware).
 pub struct ErrorResponse(pub AppError);
@@ -34,7 +34,7 @@ impl IntoResponse for ErrorResponse {
     }
 }
 
-fn add_retry_after(error: &AppError, headers: &mut HeaderMap) {
+pub(crate) fn add_retry_after(error: &AppError, headers: &mut HeaderMap) {
     let seconds = match error {
         AppError::RateLimited { retry_after_secs } => Some(*retry_after_secs),
         AppError::Unavailable => Some(5),
@@ -45,14 +45,14 @@ fn add_retry_after(error: &AppError, headers: &mut HeaderMap) {
     }
 }
 
-fn wants_json(headers: &HeaderMap) -> bool {
+pub(crate) fn wants_json(headers: &HeaderMap) -> bool {
     headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|accept| accept.contains("application/json"))
 }
 
-fn value<'a>(fields: &'a HashMap<String, String>, name: &str) -> &'a str {
+pub(crate) fn value<'a>(fields: &'a HashMap<String, String>, name: &str) -> &'a str {
     fields.get(name).map(String::as_str).unwrap_or_default()
 }
 
@@ -68,14 +68,14 @@ pub fn safe_next(next: &str) -> &str {
 }
 
 /// How a form post ended.
-struct Outcome<'a> {
-    state: &'a AppState,
-    json: bool,
+pub(crate) struct Outcome<'a> {
+    pub(crate) state: &'a AppState,
+    pub(crate) json: bool,
 }
 
 impl Outcome<'_> {
     /// Success: go to `to`, setting `cookies` (and a flash, for a notice on the next page).
-    fn success(&self, to: &str, cookies: Vec<String>, flash: Option<Flash>) -> Response {
+    pub(crate) fn success(&self, to: &str, cookies: Vec<String>, flash: Option<Flash>) -> Response {
         let mut response = if self.json {
             axum::Json(json!({ "redirect": to })).into_response()
         } else {
@@ -98,7 +98,7 @@ impl Outcome<'_> {
     }
 
     /// Failure: tell the form what to fix; `values` are put back into the fields.
-    fn failure(
+    pub(crate) fn failure(
         &self,
         back: &str,
         form: &str,
@@ -147,7 +147,7 @@ impl Outcome<'_> {
     }
 }
 
-fn see_other(to: &str) -> Response {
+pub(crate) fn see_other(to: &str) -> Response {
     let mut response = StatusCode::SEE_OTHER.into_response();
     if let Ok(location) = HeaderValue::from_str(to) {
         response.headers_mut().insert(header::LOCATION, location);
@@ -171,7 +171,7 @@ fn rate_limited_page(message: &str, back: &str) -> String {
     )
 }
 
-fn kept(fields: &HashMap<String, String>, names: &[&str]) -> BTreeMap<String, String> {
+pub(crate) fn kept(fields: &HashMap<String, String>, names: &[&str]) -> BTreeMap<String, String> {
     names
         .iter()
         .filter_map(|name| fields.get(*name).map(|v| (name.to_string(), v.clone())))
@@ -294,7 +294,7 @@ pub async fn create_invite(
     .await
     {
         Ok(invite) => {
-            let link = format!("{}/invites/{}", site_origin(&state, &headers), invite.token);
+            let link = format!("{}/invites/{}", state.site_origin(&headers), invite.token);
             let flash = Flash {
                 form: "invite".into(),
                 notice: Some(
@@ -391,22 +391,6 @@ pub async fn join_with_new_account(
             kept(&fields, &["display_name", "email"]),
         ),
     }
-}
-
-/// `scheme://host` for links we hand out: the configured public address, else the one the
-/// browser addressed us by.
-fn site_origin(state: &AppState, headers: &HeaderMap) -> String {
-    if let Some(public) = &state.public_origin {
-        return public.to_string();
-    }
-    if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-        return origin.to_owned();
-    }
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("localhost");
-    format!("http://{host}")
 }
 
 #[cfg(test)]

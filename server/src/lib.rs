@@ -2,6 +2,7 @@
 //! middleware, form endpoints and the command line. `main.rs` only parses arguments.
 #![forbid(unsafe_code)]
 
+pub mod assessment_forms;
 pub mod config;
 pub mod demo;
 pub mod forms;

@@ -1,6 +1,7 @@
 //! `revalign`: the RevAlign server and its maintenance commands.
 #![forbid(unsafe_code)]
 
+use app::content::ContentLibrary;
 use clap::{Parser, Subcommand};
 use server::{config::redact_url, demo, startup, Application, Settings};
 use tracing_subscriber::EnvFilter;
@@ -28,6 +29,8 @@ enum Command {
     },
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Check the Markdown content; lists each mistake with file and line, exits 1 if any.
+    CheckContent,
 }
 
 #[tokio::main]
@@ -46,6 +49,27 @@ async fn main() -> anyhow::Result<()> {
                 "Database {} is up to date.",
                 redact_url(&cli.settings.database_url)
             );
+        }
+        Command::CheckContent => {
+            let library = ContentLibrary::load(&cli.settings.content_dir);
+            for model in &library.models {
+                println!(
+                    "ok    {}: {} (version {}, {}, {} dimensions, {} questions, sha256 {})",
+                    model.path,
+                    model.model.title,
+                    model.model.version,
+                    model.model.locale,
+                    model.model.dimensions.len(),
+                    model.model.question_count(),
+                    &model.hash[..12]
+                );
+            }
+            for error in &library.errors {
+                println!("error {error}");
+            }
+            if !library.errors.is_empty() {
+                std::process::exit(1);
+            }
         }
         Command::Serve { demo } => {
             tracing::info!(settings = ?cli.settings, "starting");

@@ -2,9 +2,11 @@
 
 use crate::config::{redact_url, Settings};
 use crate::security::{self, OriginPolicy};
-use crate::{forms, session};
+use crate::{assessment_forms, forms, session};
 use anyhow::Context;
+use app::content::ContentLibrary;
 use app::db::Db;
+use app::services::content::ContentStore;
 use app::state::{AppState, Clock};
 use app::{shell, App};
 use axum::routing::{get, post};
@@ -53,7 +55,9 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(address)
             .build();
+        let content = load_content(settings);
         let state = AppState {
+            content,
             db,
             auth: Arc::new(settings.auth_settings()?),
             clock,
@@ -127,6 +131,20 @@ pub async fn connect_and_migrate(settings: &Settings) -> anyhow::Result<Db> {
     Ok(db)
 }
 
+/// Loads `content/`. A file with mistakes is reported and skipped; the rest still serve.
+pub fn load_content(settings: &Settings) -> ContentStore {
+    let library = ContentLibrary::load(&settings.content_dir);
+    for error in &library.errors {
+        tracing::error!(%error, "content file skipped; run `revalign check-content` for details");
+    }
+    tracing::info!(
+        models = library.models.len(),
+        dir = %settings.content_dir.display(),
+        "content loaded"
+    );
+    ContentStore::new(library)
+}
+
 /// The app's routes, generated once per process. While leptos generates them it suppresses
 /// resource loading process-wide (a global flag), so any page rendering at that moment would
 /// wait forever; generating them once, before any server serves, rules that out (tests
@@ -154,6 +172,16 @@ fn router(state: AppState, origin_policy: OriginPolicy) -> Router {
             "/invites/{token}/signup",
             post(forms::join_with_new_account),
         )
+        .route("/assessments", post(assessment_forms::launch))
+        .route("/assessments/{id}/links", post(assessment_forms::add_link))
+        .route(
+            "/assessments/{id}/links/{link}/withdraw",
+            post(assessment_forms::withdraw_link),
+        )
+        .route("/assessments/{id}/close", post(assessment_forms::close))
+        .route("/a/{token}/start", post(assessment_forms::start))
+        .route("/a/{token}/step/{step}", post(assessment_forms::save_step))
+        .route("/a/{token}/submit", post(assessment_forms::submit))
         .route("/health", get(|| async { "ok" }))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(leptos_options.clone())

@@ -1,6 +1,7 @@
 //! The HTTP behaviour of the server, each test on a fresh database, on SQLite and PostgreSQL.
 
 mod accounts;
+mod assessments;
 mod organisations;
 mod security;
 mod startup;

@@ -4,6 +4,7 @@
 //! status codes. Writes go through plain form posts (see the server crate), so that every
 //! form works without JavaScript.
 
+pub mod assessment;
 pub mod organisation;
 pub mod session;
 
@@ -71,6 +72,19 @@ pub(crate) mod context {
             flash,
             content,
         })
+    }
+
+    /// This request's headers (empty outside a request).
+    pub fn headers() -> http::HeaderMap {
+        use_context::<Parts>()
+            .map(|parts| parts.headers)
+            .unwrap_or_default()
+    }
+
+    /// The respondent's resume token from the cookie scoped to their link, if any.
+    pub fn resume_token(state: &AppState) -> Option<String> {
+        let name = crate::services::questionnaire::resume_cookie_name(state.auth.secure_cookies);
+        crate::services::flash::cookie_value(&cookie_header(), name).map(str::to_owned)
     }
 
     /// The raw `Cookie` header of this request.

@@ -14,6 +14,7 @@ pub fn Header(viewer: Option<Viewer>) -> impl IntoView {
                     <nav aria-label="Main">
                         <ul>
                             <li><a href="/dashboard">"Dashboard"</a></li>
+                            <li><a href="/assessments">"Assessments"</a></li>
                             <li><a href="/settings">"Organisation"</a></li>
                         </ul>
                     </nav>

@@ -1,4 +1,5 @@
 //! Shared pieces of UI.
 
+pub mod charts;
 pub mod form;
 pub mod layout;

@@ -6,7 +6,9 @@
 //! them the same way; [`to_millis`] and [`from_millis`] convert at the edge.
 
 pub mod accounts;
+pub mod campaigns;
 pub mod invites;
+pub mod responses;
 pub mod sessions;
 pub mod sign_in_failures;
 

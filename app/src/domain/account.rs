@@ -116,7 +116,7 @@ impl Name {
 pub enum Role {
     /// Created the organisation; everything an admin can, and cannot be removed.
     Owner,
-    /// Manages members, invites and (later) campaigns and roles.
+    /// Manages members, invites, campaigns and (later) roles.
     Admin,
     /// Takes part: answers, interviews, reads what they are allowed to.
     Member,
@@ -150,6 +150,11 @@ impl Role {
 
     /// Owners and admins manage members and invites.
     pub fn can_manage_members(self) -> bool {
+        matches!(self, Role::Owner | Role::Admin)
+    }
+
+    /// Owners and admins launch, close and share assessment campaigns.
+    pub fn can_run_campaigns(self) -> bool {
         matches!(self, Role::Owner | Role::Admin)
     }
 

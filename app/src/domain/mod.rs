@@ -1,3 +1,6 @@
 //! Pure domain logic: no I/O, no Leptos. Shared by the server and (where needed) the browser.
 
 pub mod account;
+pub mod model;
+pub mod results;
+pub mod stats;

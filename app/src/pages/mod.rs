@@ -1,9 +1,11 @@
 //! One module per route area.
 
+pub mod assessments;
 pub mod auth;
 pub mod dashboard;
 pub mod home;
 pub mod invite;
+pub mod questionnaire;
 pub mod settings;
 
 use crate::api::public_page;

@@ -48,6 +48,15 @@ impl CurrentUser {
             Err(AppError::Forbidden)
         }
     }
+
+    /// Fails with `Forbidden` unless this user may launch and manage assessment campaigns.
+    pub fn require_campaign_manager(&self) -> AppResult<()> {
+        if self.role.can_run_campaigns() {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
 }
 
 /// A session just started: the token goes into the cookie and nowhere else.

@@ -1,7 +1,10 @@
 //! Use cases: authorise, validate, call the domain, store. Pages, form handlers and (later)
 //! the JSON API all go through here, so the rules live in one place.
 
+pub mod assessments;
 pub mod auth;
+pub mod content;
 pub mod flash;
 pub mod organisations;
+pub mod questionnaire;
 pub mod tokens;

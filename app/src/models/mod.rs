@@ -114,3 +114,5 @@ impl Flash {
         self.fields.get(name).cloned()
     }
 }
+
+pub mod assessment;

@@ -1,0 +1,223 @@
+//! Respondents' responses and their answers.
+
+use super::{from_millis, opt_millis, to_millis};
+use crate::domain::model::Function;
+use chrono::{DateTime, Utc};
+use sqlx::{any::AnyRow, Any, Executor, Row};
+
+#[derive(Debug, Clone)]
+pub struct ResponseRecord {
+    pub id: String,
+    pub campaign_id: String,
+    pub link_id: String,
+    pub function: Function,
+    pub started_at: DateTime<Utc>,
+    pub submitted_at: Option<DateTime<Utc>>,
+}
+
+/// A stored answer, with the value as written (see `domain::model::Answer::as_value`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerRecord {
+    pub question_id: String,
+    pub value: String,
+    pub comment: String,
+}
+
+const SELECT: &str =
+    "SELECT id, campaign_id, link_id, function, started_at, submitted_at FROM responses";
+
+fn from_row(row: &AnyRow) -> Result<ResponseRecord, sqlx::Error> {
+    let function: String = row.try_get("function")?;
+    Ok(ResponseRecord {
+        id: row.try_get("id")?,
+        campaign_id: row.try_get("campaign_id")?,
+        link_id: row.try_get("link_id")?,
+        function: Function::parse(&function)
+            .ok_or_else(|| sqlx::Error::Decode(format!("unknown function {function:?}").into()))?,
+        started_at: from_millis(row.try_get("started_at")?),
+        submitted_at: opt_millis(row, "submitted_at")?,
+    })
+}
+
+/// What a new response row holds. Exactly one of `person_link` / `resume_hash` is set.
+#[derive(Debug, Clone)]
+pub struct NewResponse<'a> {
+    pub id: &'a str,
+    pub campaign_id: &'a str,
+    pub link_id: &'a str,
+    /// The link, when it belongs to one person (at most one response per such link).
+    pub person_link: bool,
+    /// Hash of the browser's resume cookie, for function links.
+    pub resume_hash: Option<&'a str>,
+    pub function: Function,
+    pub now: DateTime<Utc>,
+}
+
+pub async fn insert<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    response: &NewResponse<'_>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO responses (id, campaign_id, link_id, person_link_id, resume_hash, function, \
+                                started_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
+    )
+    .bind(response.id)
+    .bind(response.campaign_id)
+    .bind(response.link_id)
+    .bind(response.person_link.then_some(response.link_id))
+    .bind(response.resume_hash)
+    .bind(response.function.as_str())
+    .bind(to_millis(response.now))
+    .execute(ex)
+    .await?;
+    Ok(())
+}
+
+/// The response of a person link, if they started one.
+pub async fn find_for_person_link<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    link_id: &str,
+) -> Result<Option<ResponseRecord>, sqlx::Error> {
+    let sql = format!("{SELECT} WHERE person_link_id = $1");
+    sqlx::query(&sql)
+        .bind(link_id)
+        .fetch_optional(ex)
+        .await?
+        .as_ref()
+        .map(from_row)
+        .transpose()
+}
+
+/// The response a browser's resume cookie points to, through this link only.
+pub async fn find_by_resume<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    link_id: &str,
+    resume_hash: &str,
+) -> Result<Option<ResponseRecord>, sqlx::Error> {
+    let sql = format!("{SELECT} WHERE link_id = $1 AND resume_hash = $2");
+    sqlx::query(&sql)
+        .bind(link_id)
+        .bind(resume_hash)
+        .fetch_optional(ex)
+        .await?
+        .as_ref()
+        .map(from_row)
+        .transpose()
+}
+
+/// Re-reads a response (inside a write transaction, to see whether it is still open).
+pub async fn find<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    id: &str,
+) -> Result<Option<ResponseRecord>, sqlx::Error> {
+    let sql = format!("{SELECT} WHERE id = $1");
+    sqlx::query(&sql)
+        .bind(id)
+        .fetch_optional(ex)
+        .await?
+        .as_ref()
+        .map(from_row)
+        .transpose()
+}
+
+pub async fn answers<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    response_id: &str,
+) -> Result<Vec<AnswerRecord>, sqlx::Error> {
+    sqlx::query(
+        "SELECT question_id, value, comment FROM answers WHERE response_id = $1 ORDER BY question_id",
+    )
+    .bind(response_id)
+    .fetch_all(ex)
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(AnswerRecord {
+            question_id: row.try_get("question_id")?,
+            value: row.try_get("value")?,
+            comment: row.try_get("comment")?,
+        })
+    })
+    .collect()
+}
+
+/// Writes (or overwrites) one answer.
+pub async fn upsert_answer<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    response_id: &str,
+    answer: &AnswerRecord,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO answers (response_id, question_id, value, comment, answered_at) \
+         VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (response_id, question_id) \
+         DO UPDATE SET value = excluded.value, comment = excluded.comment, answered_at = excluded.answered_at",
+    )
+    .bind(response_id)
+    .bind(&answer.question_id)
+    .bind(&answer.value)
+    .bind(&answer.comment)
+    .bind(to_millis(now))
+    .execute(ex)
+    .await?;
+    Ok(())
+}
+
+pub async fn touch<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    response_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE responses SET updated_at = $1 WHERE id = $2")
+        .bind(to_millis(now))
+        .bind(response_id)
+        .execute(ex)
+        .await?;
+    Ok(())
+}
+
+/// Marks a response submitted; false when it already was (a replayed submit).
+pub async fn mark_submitted<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    response_id: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE responses SET submitted_at = $1, updated_at = $1 \
+         WHERE id = $2 AND submitted_at IS NULL",
+    )
+    .bind(to_millis(now))
+    .bind(response_id)
+    .execute(ex)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Every answer of every submitted response of a campaign, ordered by response: the input
+/// of the results. Rows are (response id, function, question id, value).
+pub async fn submitted_answers<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    campaign_id: &str,
+) -> Result<Vec<(String, String, String, String)>, sqlx::Error> {
+    sqlx::query(
+        "SELECT r.id, r.function, a.question_id, a.value \
+         FROM responses r JOIN answers a ON a.response_id = r.id \
+         WHERE r.campaign_id = $1 AND r.submitted_at IS NOT NULL \
+         ORDER BY r.id",
+    )
+    .bind(campaign_id)
+    .fetch_all(ex)
+    .await?
+    .iter()
+    .map(|row| {
+        Ok((
+            row.try_get(0)?,
+            row.try_get(1)?,
+            row.try_get(2)?,
+            row.try_get(3)?,
+        ))
+    })
+    .collect()
+}

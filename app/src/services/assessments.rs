@@ -1,0 +1,480 @@
+//! Assessment campaigns as the organisation's people run them: launch from a model, share
+//! links per function or per person, follow responses, close, read results. Everything is
+//! scoped to the caller's organisation; another organisation's ids are "not found".
+
+use super::auth::CurrentUser;
+use super::tokens::{new_id, new_token};
+use crate::db::campaigns::{self, CampaignRecord, LinkRecord, NewCampaign};
+use crate::db::responses;
+use crate::domain::account::Name;
+use crate::domain::model::{Answer, Function};
+use crate::domain::results::{self, ResponseAnswers, ResultsSettings};
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::models::assessment::{
+    CampaignList, CampaignStatus, CampaignSummary, CampaignView, FunctionProgress, LinkView,
+    ModelChoice, NewCampaignForm, ResultsView,
+};
+use crate::state::AppState;
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::HashMap;
+
+/// Anonymity threshold used unless the admin picks another.
+pub const DEFAULT_MIN_GROUP_SIZE: usize = 3;
+/// The largest threshold an admin can set (beyond it, no function would ever show).
+pub const MAX_MIN_GROUP_SIZE: usize = 50;
+
+fn day(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%d").to_string()
+}
+
+/// The launch form as submitted.
+#[derive(Debug, Clone, Default)]
+pub struct LaunchCampaign {
+    pub name: String,
+    pub model_id: String,
+    /// Function ids (`marketing`, `customer-success`, ...).
+    pub functions: Vec<String>,
+    /// `YYYY-MM-DD`, or empty for no close date.
+    pub closes_on: String,
+    /// Empty for the default.
+    pub min_group_size: String,
+}
+
+/// The models an admin can launch from, and the form's defaults.
+pub fn new_campaign_form(state: &AppState, user: &CurrentUser) -> AppResult<NewCampaignForm> {
+    user.require_campaign_manager()?;
+    let models = state
+        .content
+        .library()
+        .models
+        .iter()
+        .map(|loaded| ModelChoice {
+            id: loaded.model.id.clone(),
+            title: loaded.model.title.clone(),
+            version: loaded.model.version.clone(),
+            dimensions: loaded.model.dimensions.len(),
+            questions: loaded.model.question_count(),
+        })
+        .collect();
+    Ok(NewCampaignForm {
+        models,
+        default_min_group_size: DEFAULT_MIN_GROUP_SIZE,
+    })
+}
+
+/// Launches a campaign and creates one link per function taking part. Returns its id.
+#[tracing::instrument(skip_all)]
+pub async fn launch(
+    state: &AppState,
+    user: &CurrentUser,
+    form: &LaunchCampaign,
+) -> AppResult<String> {
+    user.require_campaign_manager()?;
+    let now = state.clock.now();
+    let mut errors = FieldErrors::new();
+
+    let name = Name::parse(&form.name, "the campaign name")
+        .map_err(|e| errors.insert("name".into(), e))
+        .ok();
+    let model = state.content.current_model(&form.model_id);
+    if model.is_none() {
+        errors.insert("model".into(), "Choose one of the listed models.".into());
+    }
+    let mut functions = Vec::new();
+    for value in &form.functions {
+        match Function::parse(value) {
+            Some(function) if !functions.contains(&function) => functions.push(function),
+            Some(_) => {}
+            None => {
+                errors.insert(
+                    "functions".into(),
+                    format!("\"{value}\" is not a function; choose from the list."),
+                );
+            }
+        }
+    }
+    if functions.is_empty() && !errors.contains_key("functions") {
+        errors.insert(
+            "functions".into(),
+            "Choose at least one function whose people will answer.".into(),
+        );
+    }
+    functions.sort();
+    let closes_at = parse_close_date(&form.closes_on, now)
+        .map_err(|e| errors.insert("closes_on".into(), e))
+        .ok()
+        .flatten();
+    let min_group_size = parse_min_group_size(&form.min_group_size)
+        .map_err(|e| errors.insert("min_group_size".into(), e))
+        .unwrap_or(DEFAULT_MIN_GROUP_SIZE);
+    let (Some(name), Some(model), true) = (name, model, errors.is_empty()) else {
+        return Err(AppError::invalid(errors));
+    };
+
+    let id = new_id();
+    let mut tx = state.db.begin_write().await?;
+    campaigns::save_model_version(&mut *tx, &model.hash, &model.model.id, &model.source, now)
+        .await?;
+    campaigns::insert(
+        &mut *tx,
+        &NewCampaign {
+            id: &id,
+            organisation_id: &user.organisation_id,
+            name: name.as_str(),
+            model_hash: &model.hash,
+            functions: &functions,
+            min_group_size,
+            closes_at,
+            created_by: &user.user_id,
+            created_at: now,
+        },
+    )
+    .await?;
+    for function in &functions {
+        campaigns::insert_link(&mut *tx, &new_link(&id, *function, None, now)).await?;
+    }
+    tx.commit().await?;
+    tracing::info!(campaign = %id, functions = functions.len(), "campaign launched");
+    Ok(id)
+}
+
+fn new_link(
+    campaign_id: &str,
+    function: Function,
+    person_name: Option<String>,
+    now: DateTime<Utc>,
+) -> LinkRecord {
+    LinkRecord {
+        id: new_id(),
+        campaign_id: campaign_id.to_owned(),
+        token: new_token(),
+        function,
+        person_name,
+        created_at: now,
+        revoked_at: None,
+    }
+}
+
+/// A close date is the last day answers are taken: the campaign closes at the end of it (UTC).
+fn parse_close_date(input: &str, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, String> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Ok(None);
+    }
+    let date = NaiveDate::parse_from_str(input, "%Y-%m-%d")
+        .map_err(|_| "Enter the close date as YYYY-MM-DD, e.g. 2026-12-31.".to_owned())?;
+    if date < now.date_naive() {
+        return Err("Pick a close date that is today or later.".into());
+    }
+    let end = date
+        .succ_opt()
+        .and_then(|next| next.and_hms_opt(0, 0, 0))
+        .map(|at| at.and_utc())
+        .ok_or_else(|| "Pick an earlier close date.".to_owned())?;
+    Ok(Some(end))
+}
+
+fn parse_min_group_size(input: &str) -> Result<usize, String> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Ok(DEFAULT_MIN_GROUP_SIZE);
+    }
+    match input.parse::<usize>() {
+        Ok(n) if (1..=MAX_MIN_GROUP_SIZE).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "Enter a whole number from 1 to {MAX_MIN_GROUP_SIZE} (3 or more keeps answers anonymous)."
+        )),
+    }
+}
+
+async fn summaries(
+    state: &AppState,
+    user: &CurrentUser,
+    records: Vec<CampaignRecord>,
+) -> AppResult<Vec<CampaignSummary>> {
+    let mut counts: HashMap<(String, Function), (usize, usize)> = HashMap::new();
+    for (campaign_id, function, submitted, started) in
+        campaigns::response_counts(state.db.pool(), &user.organisation_id).await?
+    {
+        counts.insert((campaign_id, function), (submitted, started));
+    }
+    let now = state.clock.now();
+    let mut out = Vec::with_capacity(records.len());
+    for record in records {
+        let model = state.content.version(&state.db, &record.model_hash).await?;
+        let functions: Vec<FunctionProgress> = record
+            .functions
+            .iter()
+            .map(|function| {
+                let (submitted, in_progress) = counts
+                    .get(&(record.id.clone(), *function))
+                    .copied()
+                    .unwrap_or_default();
+                FunctionProgress {
+                    function: *function,
+                    submitted,
+                    in_progress,
+                }
+            })
+            .collect();
+        out.push(CampaignSummary {
+            status: if record.is_closed(now) {
+                CampaignStatus::Closed
+            } else {
+                CampaignStatus::Open
+            },
+            closes: record
+                .closed_at
+                .or(record.closes_at.map(|at| at - chrono::Duration::days(1)))
+                .map(day),
+            created: day(record.created_at),
+            created_by: record.created_by_name,
+            submitted: functions.iter().map(|f| f.submitted).sum(),
+            functions,
+            min_group_size: record.min_group_size,
+            model_title: model.title.clone(),
+            id: record.id,
+            name: record.name,
+        });
+    }
+    Ok(out)
+}
+
+/// The organisation's campaigns, newest first.
+pub async fn list(state: &AppState, user: &CurrentUser) -> AppResult<CampaignList> {
+    let records = campaigns::list_for_organisation(state.db.pool(), &user.organisation_id).await?;
+    Ok(CampaignList {
+        can_launch: user.role.can_run_campaigns(),
+        campaigns: summaries(state, user, records).await?,
+    })
+}
+
+async fn find(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<CampaignRecord> {
+    campaigns::find(state.db.pool(), &user.organisation_id, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+async fn summary(
+    state: &AppState,
+    user: &CurrentUser,
+    record: CampaignRecord,
+) -> AppResult<CampaignSummary> {
+    summaries(state, user, vec![record])
+        .await?
+        .pop()
+        .ok_or(AppError::Internal)
+}
+
+/// One campaign; admins also get its links. `origin` is `scheme://host` for the link URLs.
+pub async fn campaign(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    origin: &str,
+) -> AppResult<CampaignView> {
+    let record = find(state, user, id).await?;
+    let can_manage = user.role.can_run_campaigns();
+    let links = if can_manage {
+        let mut links = campaigns::list_links(state.db.pool(), &record.id).await?;
+        // Function links in the order functions are listed everywhere, then person links
+        // in the order they were added (the sort is stable).
+        links.sort_by_key(|link| {
+            (
+                link.person_name.is_some(),
+                link.person_name.is_none().then_some(link.function),
+            )
+        });
+        links
+            .into_iter()
+            .map(|link| LinkView {
+                url: format!("{origin}/a/{}", link.token),
+                id: link.id,
+                function: link.function,
+                person_name: link.person_name,
+                revoked: link.revoked_at.is_some(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let model = state.content.version(&state.db, &record.model_hash).await?;
+    let model_hash = record.model_hash.chars().take(12).collect();
+    Ok(CampaignView {
+        model_version: model.version.clone(),
+        model_hash,
+        summary: summary(state, user, record).await?,
+        can_manage,
+        links,
+    })
+}
+
+/// Adds a link for one named person answering as `function`.
+#[tracing::instrument(skip_all)]
+pub async fn add_person_link(
+    state: &AppState,
+    user: &CurrentUser,
+    campaign_id: &str,
+    function: &str,
+    person_name: &str,
+) -> AppResult<()> {
+    user.require_campaign_manager()?;
+    let record = find(state, user, campaign_id).await?;
+    let mut errors = FieldErrors::new();
+    let function = match Function::parse(function) {
+        Some(f) if record.functions.contains(&f) => Some(f),
+        _ => {
+            errors.insert(
+                "function".into(),
+                "Choose one of the functions taking part in this campaign.".into(),
+            );
+            None
+        }
+    };
+    let name = Name::parse(person_name, "the person's name")
+        .map_err(|e| errors.insert("person_name".into(), e))
+        .ok();
+    let (Some(function), Some(name)) = (function, name) else {
+        return Err(AppError::invalid(errors));
+    };
+    let now = state.clock.now();
+    if record.is_closed(now) {
+        return Err(AppError::invalid_form(
+            "This campaign is closed; links can no longer be added.",
+        ));
+    }
+    campaigns::insert_link(
+        state.db.pool(),
+        &new_link(&record.id, function, Some(name.as_str().to_owned()), now),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Withdraws a link: it then shows a "withdrawn" page and takes no answers.
+pub async fn revoke_link(
+    state: &AppState,
+    user: &CurrentUser,
+    campaign_id: &str,
+    link_id: &str,
+) -> AppResult<()> {
+    user.require_campaign_manager()?;
+    let record = find(state, user, campaign_id).await?;
+    if campaigns::revoke_link(state.db.pool(), &record.id, link_id, state.clock.now()).await? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// Closes a campaign now: its links stop taking answers; results stay.
+pub async fn close(state: &AppState, user: &CurrentUser, campaign_id: &str) -> AppResult<()> {
+    user.require_campaign_manager()?;
+    let record = find(state, user, campaign_id).await?;
+    if record.closed_at.is_some() {
+        return Err(AppError::invalid_form("This campaign is already closed."));
+    }
+    campaigns::close(
+        state.db.pool(),
+        &user.organisation_id,
+        &record.id,
+        state.clock.now(),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Results of a campaign's submitted responses, anonymised by its threshold.
+pub async fn results(
+    state: &AppState,
+    user: &CurrentUser,
+    campaign_id: &str,
+) -> AppResult<ResultsView> {
+    let record = find(state, user, campaign_id).await?;
+    let model = state.content.version(&state.db, &record.model_hash).await?;
+    let rows = responses::submitted_answers(state.db.pool(), &record.id).await?;
+    let responses = group_answers(&rows, model.scale());
+    let settings = ResultsSettings {
+        min_group_size: record.min_group_size,
+    };
+    let results = results::compute(&model, &responses, &settings);
+    Ok(ResultsView {
+        level_names: model.level_names.clone(),
+        summary: summary(state, user, record).await?,
+        results,
+    })
+}
+
+/// Turns rows ordered by response into one `ResponseAnswers` per response.
+fn group_answers(rows: &[(String, String, String, String)], scale: u8) -> Vec<ResponseAnswers> {
+    let mut out: Vec<ResponseAnswers> = Vec::new();
+    let mut current: Option<&str> = None;
+    for (response_id, function, question_id, value) in rows {
+        let (Some(function), Ok(answer)) = (Function::parse(function), Answer::parse(value, scale))
+        else {
+            continue; // written by us, so never expected; skip rather than fail the page
+        };
+        if current != Some(response_id.as_str()) {
+            current = Some(response_id);
+            out.push(ResponseAnswers {
+                function,
+                answers: Vec::new(),
+            });
+        }
+        if let Some(last) = out.last_mut() {
+            last.answers.push((question_id.clone(), answer));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 29, 10, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn a_close_date_closes_at_the_end_of_that_day() {
+        let closes = parse_close_date("2026-12-31", now()).unwrap().unwrap();
+        assert_eq!(closes, Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap());
+        assert_eq!(parse_close_date("  ", now()), Ok(None));
+        assert!(parse_close_date("2026-11-28", now()).is_err());
+        assert!(parse_close_date("31/12/2026", now()).is_err());
+    }
+
+    #[test]
+    fn the_anonymity_threshold_is_bounded() {
+        assert_eq!(parse_min_group_size(""), Ok(DEFAULT_MIN_GROUP_SIZE));
+        assert_eq!(parse_min_group_size("5"), Ok(5));
+        assert!(parse_min_group_size("0").is_err());
+        assert!(parse_min_group_size("51").is_err());
+        assert!(parse_min_group_size("three").is_err());
+    }
+
+    #[test]
+    fn answers_are_grouped_per_response() {
+        let row = |r: &str, f: &str, q: &str, v: &str| {
+            (r.to_owned(), f.to_owned(), q.to_owned(), v.to_owned())
+        };
+        let rows = vec![
+            row("a", "sales", "q1", "4"),
+            row("a", "sales", "q2", "dont-know"),
+            row("b", "marketing", "q1", "2"),
+        ];
+        let grouped = group_answers(&rows, 5);
+        assert_eq!(grouped.len(), 2);
+        assert_eq!(grouped[0].function, Function::Sales);
+        assert_eq!(
+            grouped[0].answers,
+            vec![
+                ("q1".into(), Answer::Level(4)),
+                ("q2".into(), Answer::DontKnow)
+            ]
+        );
+        assert_eq!(grouped[1].function, Function::Marketing);
+    }
+}

@@ -1,0 +1,70 @@
+//! The content the server runs with: the models loaded from `content/` at start, and every
+//! model version campaigns were launched with (read back from the database and parsed once).
+
+use crate::content::{parse_model, ContentLibrary, LoadedModel};
+use crate::db::{campaigns, Db};
+use crate::domain::model::MaturityModel;
+use crate::error::{AppError, AppResult};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// Loaded content plus a cache of parsed model versions by content hash.
+#[derive(Clone, Debug)]
+pub struct ContentStore {
+    library: Arc<ContentLibrary>,
+    versions: Arc<Mutex<HashMap<String, Arc<MaturityModel>>>>,
+}
+
+impl ContentStore {
+    pub fn new(library: ContentLibrary) -> Self {
+        let versions = library
+            .models
+            .iter()
+            .map(|m| (m.hash.clone(), m.model.clone()))
+            .collect();
+        ContentStore {
+            library: Arc::new(library),
+            versions: Arc::new(Mutex::new(versions)),
+        }
+    }
+
+    pub fn library(&self) -> &ContentLibrary {
+        &self.library
+    }
+
+    /// The current version of a model, as loaded at start.
+    pub fn current_model(&self, id: &str) -> Option<&LoadedModel> {
+        self.library.model(id)
+    }
+
+    /// The model version with this content hash: from memory, else from the database.
+    pub async fn version(&self, db: &Db, hash: &str) -> AppResult<Arc<MaturityModel>> {
+        if let Some(model) = self.cached(hash) {
+            return Ok(model);
+        }
+        let source = campaigns::model_source(db.pool(), hash)
+            .await?
+            .ok_or_else(|| {
+                tracing::error!(hash, "model version missing from the database");
+                AppError::Internal
+            })?;
+        let model = parse_model(&source).map_err(|issues| {
+            // Stored versions were valid when stored; this only happens if the parser got
+            // stricter since. The campaign cannot be shown until that is resolved.
+            tracing::error!(hash, ?issues, "a stored model version no longer parses");
+            AppError::Internal
+        })?;
+        let model = Arc::new(model);
+        if let Ok(mut versions) = self.versions.lock() {
+            versions.insert(hash.to_owned(), model.clone());
+        }
+        Ok(model)
+    }
+
+    fn cached(&self, hash: &str) -> Option<Arc<MaturityModel>> {
+        self.versions
+            .lock()
+            .ok()
+            .and_then(|versions| versions.get(hash).cloned())
+    }
+}
