@@ -21,6 +21,8 @@ on_both_backends!(
     functions_below_the_anonymity_threshold_are_not_shown,
     other_organisations_and_unknown_links_are_not_found,
     concurrent_respondents_lose_no_answers,
+    the_demo_data_shows_a_finished_assessment_with_gaps,
+    a_campaign_keeps_its_model_version_after_the_file_changes,
 );
 
 /// Signs up an organisation and launches a campaign; returns its id.
@@ -408,15 +410,20 @@ async fn a_closed_campaign_takes_no_answers(backend: Backend) {
 
 async fn functions_below_the_anonymity_threshold_are_not_shown(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let campaign = launch(&app, &["marketing", "sales"], "3").await;
+    let campaign = launch(&app, &["marketing", "sales", "customer-success"], "3").await;
     let marketing = link(&app, &campaign, "marketing", None).await;
     let sales = link(&app, &campaign, "sales", None).await;
+    let success = link(&app, &campaign, "customer-success", None).await;
     for (link, level) in [
         (&marketing, "1"),
         (&marketing, "1"),
         (&sales, "4"),
         (&sales, "4"),
         (&sales, "5"),
+        (&sales, "5"),
+        (&success, "2"),
+        (&success, "2"),
+        (&success, "3"),
     ] {
         let respondent = Respondent::new(&app, link);
         respondent.start().await;
@@ -426,13 +433,18 @@ async fn functions_below_the_anonymity_threshold_are_not_shown(backend: Backend)
 
     let results = app.page(&format!("/assessments/{campaign}/results")).await;
 
-    assert!(results.contains("5 submitted responses"));
-    assert!(results.contains("fewer than 3 responses): Marketing (2)"));
-    assert!(
-        !results.contains("<th scope=\"col\">Marketing</th>"),
-        "no marketing column"
-    );
-    assert!(!results.contains("Marketing rates") && !results.contains("marketing 1.0"));
+    assert!(results.contains("9 submitted responses"));
+    assert!(results.contains("(fewer than 3 responses): Marketing (2)."));
+    // Marketing's two answers would be everyone minus sales minus customer success: the
+    // smaller of those two is held back as well.
+    assert!(results.contains("worked out by subtraction: Customer success (3)."));
+    for hidden in ["Marketing", "Customer success"] {
+        assert!(
+            !results.contains(&format!("<th scope=\"col\">{hidden}</th>")),
+            "no {hidden} column"
+        );
+    }
+    assert!(!results.contains("marketing 1.0") && !results.contains("Marketing rates"));
     assert!(results.contains("<th scope=\"col\">Sales</th>"));
 }
 
@@ -505,4 +517,110 @@ async fn concurrent_respondents_lose_no_answers(backend: Backend) {
             "all five answers of every respondent are stored"
         );
     }
+}
+
+async fn the_demo_data_shows_a_finished_assessment_with_gaps(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    assert!(server::demo::seed(&app.state).await.unwrap(), "seeded once");
+    assert!(
+        !server::demo::seed(&app.state).await.unwrap(),
+        "and only once"
+    );
+    app.sign_in(server::demo::DEMO_EMAIL, server::demo::DEMO_PASSWORD)
+        .await;
+
+    let dashboard = app.page("/dashboard").await;
+    assert!(dashboard.contains("RevOps baseline (demo)"));
+    assert!(dashboard.contains("Customer success</strong>: 3 submitted, 1 in progress"));
+    let row = "<td><a href=\"/assessments/";
+    let id_start = dashboard.find(row).expect("a campaign row") + row.len();
+    let id = &dashboard[id_start..id_start + dashboard[id_start..].find('"').unwrap()];
+    let results = app.page(&format!("/assessments/{id}/results")).await;
+    assert!(results.contains("12 submitted responses"));
+    let gaps = &results[results.find("id=\"gaps\"").unwrap()..];
+    let first_gap = &gaps[gaps.find("<strong>").unwrap()..gaps.find("</strong>").unwrap()];
+    assert!(
+        first_gap.contains("Sales rates") && first_gap.contains("customer success"),
+        "the widest gap is between sales and customer success: {first_gap}"
+    );
+}
+
+async fn a_campaign_keeps_its_model_version_after_the_file_changes(backend: Backend) {
+    let content = tempfile::tempdir().unwrap();
+    std::fs::create_dir(content.path().join("models")).unwrap();
+    let file = content.path().join("models/revops-maturity.md");
+    let original = std::fs::read_to_string(
+        revalign_tests::workspace_root().join("content/models/revops-maturity.md"),
+    )
+    .unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let dir = content.path().to_owned();
+    let app = TestApp::spawn_with(backend, |s| s.content_dir = dir.clone()).await;
+    let old_campaign = launch(&app, &["sales"], "1").await;
+    let old_question =
+        "Do marketing, sales and customer success work toward one shared revenue goal?";
+    let new_question = "Is there one revenue goal that every function works toward?";
+    assert!(
+        original.contains(old_question),
+        "the test edits a real question"
+    );
+
+    // The model is edited and the server restarted (a second server on the same database).
+    std::fs::write(&file, original.replace(old_question, new_question)).unwrap();
+    let mut settings = server::Settings::for_database(app.db.url.clone());
+    settings.content_dir = dir;
+    let restarted = server::Application::build(&settings).await.unwrap();
+    let address = format!("http://{}", restarted.local_addr());
+    let _server = tokio::spawn(restarted.run_until(std::future::pending()));
+    let old_link = link(&app, &old_campaign, "sales", None).await;
+    let respondent = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::limited(5))
+        .build()
+        .unwrap();
+    let step_one = respondent
+        .post(format!("{address}{old_link}/start"))
+        .header("Origin", &address)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+
+    assert!(
+        step_one.contains(old_question),
+        "the running campaign keeps its version"
+    );
+    assert!(!step_one.contains(new_question));
+    // Launched on the restarted server (the admin's session is in the shared database).
+    let launched = app
+        .client
+        .post(format!("{address}/assessments"))
+        .header("Origin", &address)
+        .form(&[
+            ("name", "Second"),
+            ("model", "revops-maturity"),
+            ("functions", "sales"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let new_campaign = location(&launched)
+        .trim_start_matches("/assessments/")
+        .to_owned();
+    let new_link = link(&app, &new_campaign, "sales", None).await;
+    let new_step_one = respondent
+        .post(format!("{address}{new_link}/start"))
+        .header("Origin", &address)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        new_step_one.contains(new_question),
+        "new campaigns get the new version"
+    );
 }

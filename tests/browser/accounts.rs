@@ -1,29 +1,7 @@
-use revalign_tests::browser::{Browser, Driver};
-use revalign_tests::{workspace_root, Backend, TestApp};
+use revalign_tests::browser::{assert_no_console_errors, require_built_site, Driver};
+use revalign_tests::{Backend, TestApp};
 
 const PASSWORD: &str = "correct horse battery";
-
-fn require_built_site() {
-    let wasm = workspace_root().join("target/site/pkg/revalign.wasm");
-    assert!(
-        wasm.exists(),
-        "{} is missing: run `cargo leptos build --release` (./test does) before the browser tests",
-        wasm.display()
-    );
-}
-
-/// Fails on any console error except Chrome's network line for a 422: that is the
-/// validation answer a form gets for bad input (a test provokes one on purpose), handled by
-/// the page and not a script error.
-async fn assert_no_console_errors(browser: &Browser, page: &str) {
-    let errors: Vec<String> = browser
-        .console_errors()
-        .await
-        .into_iter()
-        .filter(|e| !e.contains("the server responded with a status of 422"))
-        .collect();
-    assert!(errors.is_empty(), "console errors on {page}: {errors:#?}");
-}
 
 /// Sign up, sign out, sign in (a wrong password first, answered in place), invite a
 /// colleague who accepts in a second browser; no console error or hydration panic anywhere.

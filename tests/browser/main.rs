@@ -2,3 +2,4 @@
 //! Needs `cargo leptos build --release` first (./test does it) for the wasm and CSS.
 
 mod accounts;
+mod assessments;

@@ -6,6 +6,29 @@ use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+/// Panics with the command to run when the release site (wasm, CSS) is not built.
+pub fn require_built_site() {
+    let wasm = crate::workspace_root().join("target/site/pkg/revalign.wasm");
+    assert!(
+        wasm.exists(),
+        "{} is missing: run `cargo leptos build --release` (./test does) before the browser tests",
+        wasm.display()
+    );
+}
+
+/// Fails on any console error except Chrome's network line for a 422: that is the
+/// validation answer a form gets for bad input (a test provokes one on purpose), handled by
+/// the page and not a script error.
+pub async fn assert_no_console_errors(browser: &Browser, page: &str) {
+    let errors: Vec<String> = browser
+        .console_errors()
+        .await
+        .into_iter()
+        .filter(|e| !e.contains("the server responded with a status of 422"))
+        .collect();
+    assert!(errors.is_empty(), "console errors on {page}: {errors:#?}");
+}
+
 /// A running chromedriver; killed when dropped.
 pub struct Driver {
     process: Child,
@@ -164,13 +187,52 @@ impl Browser {
         }
     }
 
-    /// Waits until every island on the page has hydrated (each form marks itself).
+    /// Waits until the page's form island has hydrated (each form island marks itself).
     pub async fn wait_for_hydration(&self) {
-        self.wait_for_text(
-            "//div[@class='enhanced-form' and @data-enhanced='true']",
-            "hydrated form",
-        )
-        .await;
+        self.wait_for_text("//div[@data-enhanced='true']", "hydrated form")
+            .await;
+    }
+
+    /// Follows the link with this text.
+    pub async fn click_link(&self, text: &str) {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::XPath(&format!("//a[normalize-space(.)='{text}']")))
+            .await
+            .unwrap_or_else(|e| panic!("no link {text:?}: {e}"))
+            .click()
+            .await
+            .expect("click");
+    }
+
+    /// Clicks the element with this id.
+    pub async fn click_id(&self, id: &str) {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Id(id))
+            .await
+            .unwrap_or_else(|e| panic!("no element #{id}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click #{id}: {e}"));
+    }
+
+    /// The `id`s of every element matching `css`.
+    pub async fn ids_of(&self, css: &str) -> Vec<String> {
+        let mut ids = Vec::new();
+        for element in self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .expect("query")
+        {
+            if let Ok(Some(id)) = element.attr("id").await {
+                ids.push(id);
+            }
+        }
+        ids
     }
 
     pub async fn text_of(&self, css: &str) -> String {

@@ -247,6 +247,33 @@ fn group_of(function: Function) -> usize {
 /// Cost is linear in the number of answers: question ids are mapped to indices once, and
 /// counts are accumulated in flat arrays (10,000 responses × 40 questions: about 8 ms in a
 /// release build with answers in model order, about 20 ms in random order).
+/// Which function groups are shown on their own. A group below the threshold is hidden; and
+/// because "everyone" minus the shown groups gives away the hidden groups' pooled answers,
+/// while that pool is smaller than the threshold the smallest shown group is hidden too
+/// (complementary suppression), until the pool is large enough or nothing is shown.
+fn shown_groups(respondents: &[usize], min_group_size: usize) -> [bool; GROUPS] {
+    let mut shown: [bool; GROUPS] = std::array::from_fn(|g| {
+        g != EVERYONE && respondents[g] > 0 && respondents[g] >= min_group_size
+    });
+    loop {
+        let hidden_pool: usize = (0..GROUPS)
+            .filter(|&g| g != EVERYONE && !shown[g])
+            .map(|g| respondents[g])
+            .sum();
+        if hidden_pool == 0 || hidden_pool >= min_group_size {
+            return shown;
+        }
+        // Smallest shown group; among equals the last in `Function::ALL` order.
+        let Some(smallest) = (0..GROUPS)
+            .filter(|&g| shown[g])
+            .min_by_key(|&g| (respondents[g], std::cmp::Reverse(g)))
+        else {
+            return shown;
+        };
+        shown[smallest] = false;
+    }
+}
+
 pub fn compute(
     model: &MaturityModel,
     responses: &[ResponseAnswers],
@@ -254,9 +281,7 @@ pub fn compute(
 ) -> CampaignResults {
     let layout = Layout::new(model);
     let tallies = Tallies::accumulate(&layout, responses);
-    let shown: [bool; GROUPS] = std::array::from_fn(|g| {
-        tallies.respondents[g] > 0 && tallies.respondents[g] >= settings.min_group_size
-    });
+    let shown = shown_groups(&tallies.respondents, settings.min_group_size);
 
     let shown_functions = || {
         Function::ALL
@@ -775,6 +800,39 @@ mod tests {
     }
 
     #[test]
+    fn a_hidden_group_smaller_than_the_threshold_hides_the_smallest_shown_group_too() {
+        let n = |marketing, sales, cs| {
+            let mut respondents = [0; GROUPS];
+            respondents[group_of(Function::Marketing)] = marketing;
+            respondents[group_of(Function::Sales)] = sales;
+            respondents[group_of(Function::CustomerSuccess)] = cs;
+            respondents[EVERYONE] = marketing + sales + cs;
+            respondents
+        };
+        let shown = |respondents: [usize; GROUPS]| {
+            let flags = shown_groups(&respondents, 3);
+            Function::ALL
+                .into_iter()
+                .filter(|&f| flags[group_of(f)])
+                .collect::<Vec<_>>()
+        };
+        // Marketing's 2 could be worked out as everyone minus sales: sales is hidden too.
+        assert_eq!(shown(n(2, 3, 0)), vec![]);
+        // Hiding customer success (the later of two equal groups) makes the pool 5.
+        assert_eq!(shown(n(2, 3, 3)), vec![Function::Sales]);
+        // Nothing hidden, or a hidden pool at the threshold: everyone large enough is shown.
+        assert_eq!(
+            shown(n(3, 4, 0)),
+            vec![Function::Marketing, Function::Sales]
+        );
+        assert_eq!(
+            shown(n(1, 4, 2)),
+            vec![Function::Sales],
+            "marketing and customer success pool to 3"
+        );
+    }
+
+    #[test]
     fn means_use_question_and_dimension_weights() {
         let responses = [
             response(
@@ -894,19 +952,28 @@ mod tests {
 
     #[test]
     fn a_function_below_the_threshold_is_hidden_but_counts_overall() {
-        let mut responses = alike(Sales, 3, [4, 4, 4]);
+        // Customer success (2) is below the threshold; marketing (3) is hidden as well, so
+        // that everyone minus sales does not give away customer success's answers.
+        let mut responses = alike(Marketing, 3, [2, 2, 2]);
+        responses.extend(alike(Sales, 4, [4, 4, 4]));
         responses.extend(alike(CustomerSuccess, 2, [1, 1, 1]));
         let results = results(&responses);
 
-        assert_eq!(results.respondents, 5);
+        assert_eq!(results.respondents, 9);
         assert_eq!(
             results.by_function,
             vec![
                 FunctionCount {
-                    function: Sales,
+                    function: Marketing,
                     respondents: 3,
+                    shown: false,
+                    summary: None,
+                },
+                FunctionCount {
+                    function: Sales,
+                    respondents: 4,
                     shown: true,
-                    summary: results.by_function[0].summary.clone(),
+                    summary: results.by_function[1].summary.clone(),
                 },
                 FunctionCount {
                     function: CustomerSuccess,
@@ -927,9 +994,9 @@ mod tests {
             }
         }
         assert!(results.gaps.is_empty());
-        // Overall q1: (3·4 + 2·1) / 5 = 2.8; the hidden answers still count.
-        assert_close(results.dimensions[0].questions[0].summary.mean, 2.8);
-        assert_eq!(results.overall.answers, 15);
+        // Overall q1: (3·2 + 4·4 + 2·1) / 9 = 24 / 9; the hidden answers still count.
+        assert_close(results.dimensions[0].questions[0].summary.mean, 24.0 / 9.0);
+        assert_eq!(results.overall.answers, 27);
     }
 
     #[test]

@@ -89,8 +89,11 @@ fn FunctionCounts(summary: CampaignSummary) -> impl IntoView {
             {summary.functions.into_iter().map(|f| view! {
                 <li>
                     <strong>{f.function.label()}</strong>
-                    {format!(": {} submitted", f.submitted)}
-                    {(f.in_progress > 0).then(|| format!(", {} in progress", f.in_progress))}
+                    {if f.in_progress > 0 {
+                        format!(": {} submitted, {} in progress", f.submitted, f.in_progress)
+                    } else {
+                        format!(": {} submitted", f.submitted)
+                    }}
                 </li>
             }).collect_view()}
         </ul>
@@ -371,21 +374,28 @@ fn Results(view: ResultsView) -> impl IntoView {
 
 #[component]
 fn HiddenFunctions(results: CampaignResults) -> impl IntoView {
-    let hidden: Vec<_> = results
-        .by_function
-        .iter()
-        .filter(|f| !f.shown)
-        .cloned()
-        .collect();
-    (!hidden.is_empty()).then(|| view! {
-        <p class="hint">
-            {format!(
-                "Shown only within the totals, to keep answers anonymous (fewer than {} responses): {}.",
-                results.min_group_size,
-                hidden.iter().map(|f| format!("{} ({})", f.function.label(), f.respondents)).collect::<Vec<_>>().join(", ")
-            )}
-        </p>
-    })
+    let min = results.min_group_size;
+    let list = |small: bool| {
+        results
+            .by_function
+            .iter()
+            .filter(|f| !f.shown && (f.respondents < min) == small)
+            .map(|f| format!("{} ({})", f.function.label(), f.respondents))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (too_small, shielding) = (list(true), list(false));
+    let text = match (too_small.is_empty(), shielding.is_empty()) {
+        (true, _) => None,
+        (false, true) => Some(format!(
+            "Counted only in the totals, to keep answers anonymous (fewer than {min} responses): {too_small}."
+        )),
+        (false, false) => Some(format!(
+            "Counted only in the totals, to keep answers anonymous (fewer than {min} responses): {too_small}. \
+             Also counted only in the totals, so that their answers cannot be worked out by subtraction: {shielding}."
+        )),
+    };
+    text.map(|text| view! { <p class="hint">{text}</p> })
 }
 
 /// The functions with their own numbers, in order.

@@ -8,7 +8,7 @@ use crate::db::campaigns::{self, CampaignRecord, LinkRecord, NewCampaign};
 use crate::db::responses;
 use crate::domain::account::Name;
 use crate::domain::model::{Answer, Function};
-use crate::domain::results::{self, ResponseAnswers, ResultsSettings};
+use crate::domain::results::{self, ResponseAnswers, ResultsSettings, DEFAULT_MIN_GROUP_SIZE};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::models::assessment::{
     CampaignList, CampaignStatus, CampaignSummary, CampaignView, FunctionProgress, LinkView,
@@ -18,8 +18,6 @@ use crate::state::AppState;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 
-/// Anonymity threshold used unless the admin picks another.
-pub const DEFAULT_MIN_GROUP_SIZE: usize = 3;
 /// The largest threshold an admin can set (beyond it, no function would ever show).
 pub const MAX_MIN_GROUP_SIZE: usize = 50;
 
