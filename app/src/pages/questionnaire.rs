@@ -158,11 +158,13 @@ fn Step(step: QuestionnaireStep, flash: Option<Flash>, token: String) -> impl In
                     <p id="step-error" class="form-error" role="alert" data-form-error="">{flash.error.clone()}</p>
                     {questions}
                     <p class="save-status hint" aria-live="polite" data-save-status="">"Answers are saved when you move to the next step."</p>
-                    <div class="actions">
-                        {(step.step > 1).then(|| view! { <button type="submit" name="nav" value="back" class="button" disabled=locked>"Back"</button> })}
+                    // "Save and continue" comes first in the document: it is the button Enter
+                    // presses. The stylesheet shows "Back" on the left.
+                    <div class="actions step-actions">
                         <button type="submit" name="nav" value="next" class="button primary" disabled=locked>
                             {if last { "Save and review" } else { "Save and continue" }}
                         </button>
+                        {(step.step > 1).then(|| view! { <button type="submit" name="nav" value="back" class="button" disabled=locked>"Back"</button> })}
                     </div>
                 </form>
             </AutosaveForm>
@@ -184,7 +186,7 @@ fn QuestionField(
     let comment_name = format!("c.{}", question.id);
     let error_id = format!("{}-error", question.id);
     let comment_open = !comment.is_empty() || comment_error.is_some();
-    let invalid = error.is_some().then_some("true");
+    let class = if error.is_some() { "question invalid" } else { "question" };
     let is = |v: &str| value.as_deref() == Some(v);
     let choice = |v: String, title: String, description: Option<String>| {
         let id = format!("{}-{v}", question.id);
@@ -211,7 +213,7 @@ fn QuestionField(
         })
         .collect_view();
     view! {
-        <fieldset class="question" aria-describedby=error_id.clone() aria-invalid=invalid>
+        <fieldset class=class aria-describedby=error_id.clone()>
             <legend>{question.text.clone()}</legend>
             {question.help_html.clone().map(|h| view! { <div class="hint" inner_html=h></div> })}
             <ul class="levels">
