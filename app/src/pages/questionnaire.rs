@@ -186,7 +186,11 @@ fn QuestionField(
     let comment_name = format!("c.{}", question.id);
     let error_id = format!("{}-error", question.id);
     let comment_open = !comment.is_empty() || comment_error.is_some();
-    let class = if error.is_some() { "question invalid" } else { "question" };
+    let class = if error.is_some() {
+        "question invalid"
+    } else {
+        "question"
+    };
     let is = |v: &str| value.as_deref() == Some(v);
     let choice = |v: String, title: String, description: Option<String>| {
         let id = format!("{}-{v}", question.id);
