@@ -167,6 +167,11 @@ fn router(state: AppState, origin_policy: OriginPolicy) -> Router {
         .route("/signout", post(forms::sign_out))
         .route("/settings/invites", post(forms::create_invite))
         .route("/settings/invites/{id}/revoke", post(forms::revoke_invite))
+        .route("/settings/tokens", post(forms::create_api_token))
+        .route(
+            "/settings/tokens/{id}/revoke",
+            post(forms::revoke_api_token),
+        )
         .route("/invites/{token}/accept", post(forms::accept_invite))
         .route(
             "/invites/{token}/signup",
