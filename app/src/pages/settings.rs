@@ -126,7 +126,8 @@ fn ApiTokens(tokens: Vec<ApiTokenView>, flash: Option<Flash>) -> impl IntoView {
             <h2 id="api-tokens-heading">"API tokens"</h2>
             <p>
                 "A token lets a script or another tool use the JSON API as you, with your role in this organisation: send it as "
-                <code>"Authorization: Bearer <token>"</code>"."
+                <code>"Authorization: Bearer <token>"</code>". The API is described at "
+                <a href="/api/v1/openapi.json">"/api/v1/openapi.json"</a>"."
             </p>
             {created_notice.map(|message| view! { <Notice message/> })}
             {new_token.map(|token| view! {
