@@ -43,18 +43,22 @@ pub fn AutosaveForm(children: Children) -> impl IntoView {
     }
 }
 
-/// A button that copies a text (an invite link) to the clipboard.
+/// A button that copies a text (an invite link, an API token) to the clipboard. `what`
+/// names it on the button ("link" unless given).
 #[island]
-pub fn CopyButton(text: String) -> impl IntoView {
+pub fn CopyButton(text: String, #[prop(optional)] what: Option<String>) -> impl IntoView {
+    let what = what.unwrap_or_else(|| "link".to_owned());
+    let label = format!("Copy {what}");
+    let announced = format!("Copied the {what} to the clipboard");
     let (copied, set_copied) = signal(false);
     view! {
         <button type="button" class="button" on:click=move |_| {
             browser::copy(&text);
             set_copied.set(true);
         }>
-            {move || if copied.get() { "Copied" } else { "Copy link" }}
+            {move || if copied.get() { "Copied".to_owned() } else { label.clone() }}
         </button>
-        <span class="sr-only" aria-live="polite">{move || copied.get().then_some("Link copied to the clipboard")}</span>
+        <span class="sr-only" aria-live="polite">{move || copied.get().then(|| announced.clone())}</span>
     }
 }
 

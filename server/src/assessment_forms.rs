@@ -108,7 +108,7 @@ pub async fn add_link(
     )
     .await;
     match result {
-        Ok(()) => outcome.success(
+        Ok(_) => outcome.success(
             &back,
             Vec::new(),
             Some(notice("link", "Link added; copy it from the list below.")),

@@ -6,7 +6,7 @@
 
 use app::error::AppError;
 use app::models::Flash;
-use app::services::{auth, flash, organisations};
+use app::services::{api_tokens, auth, flash, organisations};
 use app::state::AppState;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::response::{IntoResponse, Response};
@@ -337,6 +337,69 @@ pub async fn revoke_invite(
             outcome.success("/settings", Vec::new(), Some(flash))
         }
         Err(error) => outcome.failure("/settings", "revoke", error, BTreeMap::new()),
+    }
+}
+
+pub async fn create_api_token(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    Form(fields): Fields,
+) -> Response {
+    let outcome = Outcome {
+        state: &state,
+        json: wants_json(&headers),
+    };
+    let Some(Extension(user)) = user else {
+        return outcome.failure(
+            "/settings",
+            "api-token",
+            AppError::Unauthenticated,
+            BTreeMap::new(),
+        );
+    };
+    match api_tokens::create(&state, &user, value(&fields, "name")).await {
+        Ok(created) => {
+            let flash = Flash {
+                form: "api-token".into(),
+                notice: Some("API token created. Copy it now: it is shown only this once.".into()),
+                api_token: Some(created.token),
+                ..Flash::default()
+            };
+            outcome.success("/settings", Vec::new(), Some(flash))
+        }
+        Err(error) => outcome.failure("/settings", "api-token", error, kept(&fields, &["name"])),
+    }
+}
+
+pub async fn revoke_api_token(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    Path(token_id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let outcome = Outcome {
+        state: &state,
+        json: wants_json(&headers),
+    };
+    let Some(Extension(user)) = user else {
+        return outcome.failure(
+            "/settings",
+            "api-token-revoke",
+            AppError::Unauthenticated,
+            BTreeMap::new(),
+        );
+    };
+    match api_tokens::revoke(&state, &user, &token_id).await {
+        Ok(()) => {
+            let flash = Flash {
+                form: "api-token-revoke".into(),
+                notice: Some("API token revoked: requests with it are refused from now on.".into()),
+                ..Flash::default()
+            };
+            outcome.success("/settings", Vec::new(), Some(flash))
+        }
+        Err(error) => outcome.failure("/settings", "api-token-revoke", error, BTreeMap::new()),
     }
 }
 

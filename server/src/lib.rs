@@ -1,11 +1,12 @@
 //! The RevAlign server: configuration, the HTTP stack around the Leptos app, security
-//! middleware, form endpoints and the command line. `main.rs` only parses arguments.
+//! middleware, form endpoints, the JSON API and the command line. `main.rs` only parses arguments.
 #![forbid(unsafe_code)]
 
 pub mod assessment_forms;
 pub mod config;
 pub mod demo;
 pub mod forms;
+pub mod rest;
 pub mod security;
 pub mod session;
 pub mod startup;

@@ -39,8 +39,23 @@ impl OriginPolicy {
     }
 }
 
+/// True for a JSON API request that carries an `Authorization: Bearer` token.
+///
+/// Such a request cannot be a cross-site forgery, so it needs no Origin: a forgery works by
+/// making the victim's browser attach a credential it holds on its own (a cookie). The API
+/// ignores cookies and accepts nothing but the bearer token, which a browser never adds by
+/// itself, and which a page on another site can only set on a cross-origin request after a
+/// CORS preflight that we never grant. Whoever sends the header already holds the token. (A
+/// bearer header with a wrong token is still answered 401 by the API itself.)
+fn is_bearer_api_request(request: &Request) -> bool {
+    crate::session::is_api_path(request.uri().path())
+        && crate::rest::bearer_token(request.headers()).is_some()
+}
+
 /// Rejects cross-site state-changing requests (every method but GET, HEAD and OPTIONS),
-/// server functions included, with 403.
+/// server functions included, with 403. JSON API requests with a bearer token are exempt
+/// (see [`is_bearer_api_request`]); API requests without one keep the rule, refused with
+/// the API's own 401 that asks for a token.
 pub async fn reject_cross_site(
     State(policy): State<OriginPolicy>,
     request: Request,
@@ -50,10 +65,14 @@ pub async fn reject_cross_site(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     );
-    if safe || policy.allows(request.headers()) {
+    if safe || is_bearer_api_request(&request) || policy.allows(request.headers()) {
         return next.run(request).await;
     }
     tracing::warn!(method = %request.method(), path = request.uri().path(), "cross-site request refused");
+    if crate::session::is_api_path(request.uri().path()) {
+        // Refused all the same; an API client is told what it lacks: its token.
+        return crate::rest::ApiError::missing_token().into_response();
+    }
     (
         StatusCode::FORBIDDEN,
         "This request did not come from a RevAlign page, so it was refused. Reload the page and try again.",
@@ -145,6 +164,34 @@ mod tests {
             ("origin", "http://app.test"),
             ("host", "app.test")
         ])));
+    }
+
+    #[test]
+    fn only_api_requests_with_a_bearer_token_skip_the_origin_check() {
+        let request = |path: &str, authorization: Option<&str>| {
+            let mut builder = Request::builder().method(Method::POST).uri(path);
+            if let Some(value) = authorization {
+                builder = builder.header(header::AUTHORIZATION, value);
+            }
+            builder.body(axum::body::Body::empty()).unwrap()
+        };
+        assert!(is_bearer_api_request(&request(
+            "/api/v1/campaigns",
+            Some("Bearer ra_x")
+        )));
+        assert!(!is_bearer_api_request(&request("/api/v1/campaigns", None)));
+        assert!(!is_bearer_api_request(&request(
+            "/api/v1/campaigns",
+            Some("Basic eDp5")
+        )));
+        assert!(!is_bearer_api_request(&request(
+            "/settings/tokens",
+            Some("Bearer ra_x")
+        )));
+        assert!(!is_bearer_api_request(&request(
+            "/api/v1x/campaigns",
+            Some("Bearer ra_x")
+        )));
     }
 
     #[test]

@@ -24,8 +24,10 @@ pub async fn attach_current_user(
     mut request: Request,
     next: Next,
 ) -> Result<Response, crate::forms::ErrorResponse> {
-    // Static files never need to know who is asking.
-    if request.uri().path().starts_with("/pkg/") {
+    // Static files never need to know who is asking, and the JSON API ignores cookies on
+    // purpose: it authenticates by bearer token only (see `rest`).
+    let path = request.uri().path();
+    if path.starts_with("/pkg/") || is_api_path(path) {
         return Ok(next.run(request).await);
     }
     if let Some(token) = session_token(&state, request.headers()) {
@@ -47,4 +49,10 @@ pub async fn attach_current_user(
         }
     }
     Ok(next.run(request).await)
+}
+
+/// True for paths of the JSON API.
+pub fn is_api_path(path: &str) -> bool {
+    path.strip_prefix(crate::rest::PREFIX)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }

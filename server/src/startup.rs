@@ -2,7 +2,7 @@
 
 use crate::config::{redact_url, Settings};
 use crate::security::{self, OriginPolicy};
-use crate::{assessment_forms, forms, session};
+use crate::{assessment_forms, forms, rest, session};
 use anyhow::Context;
 use app::content::ContentLibrary;
 use app::db::Db;
@@ -167,6 +167,11 @@ fn router(state: AppState, origin_policy: OriginPolicy) -> Router {
         .route("/signout", post(forms::sign_out))
         .route("/settings/invites", post(forms::create_invite))
         .route("/settings/invites/{id}/revoke", post(forms::revoke_invite))
+        .route("/settings/tokens", post(forms::create_api_token))
+        .route(
+            "/settings/tokens/{id}/revoke",
+            post(forms::revoke_api_token),
+        )
         .route("/invites/{token}/accept", post(forms::accept_invite))
         .route(
             "/invites/{token}/signup",
@@ -183,6 +188,7 @@ fn router(state: AppState, origin_policy: OriginPolicy) -> Router {
         .route("/a/{token}/step/{step}", post(assessment_forms::save_step))
         .route("/a/{token}/submit", post(assessment_forms::submit))
         .route("/health", get(|| async { "ok" }))
+        .nest(rest::PREFIX, rest::router())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(leptos_options.clone())
         })

@@ -68,15 +68,16 @@ async fn link(app: &TestApp, campaign: &str, function: &str, person: Option<&str
         .unwrap_or_else(|| panic!("no {function} link on the campaign page"))
 }
 
-/// One person answering through a link, in their own browser.
-struct Respondent<'a> {
+/// One person answering through a link, in their own browser (the JSON API tests use it
+/// too).
+pub(crate) struct Respondent<'a> {
     app: &'a TestApp,
     client: reqwest::Client,
     link: String,
 }
 
 impl<'a> Respondent<'a> {
-    fn new(app: &'a TestApp, link: &str) -> Self {
+    pub(crate) fn new(app: &'a TestApp, link: &str) -> Self {
         Respondent {
             app,
             client: TestApp::browser_like_client(),
@@ -85,7 +86,7 @@ impl<'a> Respondent<'a> {
     }
 
     /// Starts (or continues): returns where the server sends them.
-    async fn start(&self) -> String {
+    pub(crate) async fn start(&self) -> String {
         let response = self
             .app
             .post_form_as(&self.client, &format!("{}/start", self.link), &[])
@@ -119,7 +120,7 @@ impl<'a> Respondent<'a> {
             .await
     }
 
-    async fn answer_all(&self, value: &str) {
+    pub(crate) async fn answer_all(&self, value: &str) {
         for step in 1..=8 {
             let response = self.answer_step(step, value).await;
             assert_eq!(response.status(), 303, "step {step} saved");
@@ -138,13 +139,13 @@ impl<'a> Respondent<'a> {
         (status, response.json().await.expect("JSON answer"))
     }
 
-    async fn submit(&self) -> reqwest::Response {
+    pub(crate) async fn submit(&self) -> reqwest::Response {
         self.app
             .post_form_as(&self.client, &format!("{}/submit", self.link), &[])
             .await
     }
 
-    async fn page(&self, path: &str) -> String {
+    pub(crate) async fn page(&self, path: &str) -> String {
         self.app
             .page_as(&self.client, &format!("{}{path}", self.link))
             .await

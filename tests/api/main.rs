@@ -3,5 +3,6 @@
 mod accounts;
 mod assessments;
 mod organisations;
+mod rest;
 mod security;
 mod startup;

@@ -6,6 +6,7 @@
 //! them the same way; [`to_millis`] and [`from_millis`] convert at the edge.
 
 pub mod accounts;
+pub mod api_tokens;
 pub mod campaigns;
 pub mod invites;
 pub mod responses;

@@ -78,6 +78,7 @@ impl MaturityModel {
 
 /// The business functions whose people answer an assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Function {
     Marketing,

@@ -53,6 +53,7 @@ impl Default for ResultsSettings {
 
 /// Everything the results pages and the report show for one campaign.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CampaignResults {
     /// All responses, whatever they answered.
     pub respondents: usize,
@@ -71,6 +72,7 @@ pub struct CampaignResults {
 
 /// How many people of one function responded, and whether they are shown on their own.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FunctionCount {
     pub function: Function,
     pub respondents: usize,
@@ -84,6 +86,7 @@ pub struct FunctionCount {
 /// Level statistics for one slice of the answers (a question, a dimension or everything;
 /// all respondents or one function).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Summary {
     /// Weighted mean level, on the model's 1..=scale; `None` without level answers.
     pub mean: Option<f64>,
@@ -103,6 +106,7 @@ pub struct Summary {
 
 /// Results for one dimension.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DimensionResult {
     pub id: String,
     pub title: String,
@@ -125,6 +129,7 @@ pub struct DimensionResult {
 
 /// Results for one question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct QuestionResult {
     pub id: String,
     pub text: String,
@@ -138,6 +143,7 @@ pub struct QuestionResult {
 
 /// One shown function's numbers for a dimension or question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FunctionSummary {
     pub function: Function,
     /// All respondents of the function (the head count the threshold is checked against),
@@ -148,6 +154,7 @@ pub struct FunctionSummary {
 
 /// A function's mean level on a dimension or question.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FunctionMean {
     pub function: Function,
     pub mean: f64,
@@ -155,6 +162,7 @@ pub struct FunctionMean {
 
 /// The widest difference between two shown functions' means on one dimension or question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PerceptionGap {
     pub dimension_id: String,
     pub dimension_title: String,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where a campaign stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum CampaignStatus {
     Open,
     Closed,
@@ -23,6 +24,7 @@ impl CampaignStatus {
 
 /// Responses of one function in a campaign.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FunctionProgress {
     pub function: Function,
     pub submitted: usize,
@@ -31,6 +33,7 @@ pub struct FunctionProgress {
 
 /// A campaign as lists show it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CampaignSummary {
     pub id: String,
     pub name: String,
@@ -48,6 +51,7 @@ pub struct CampaignSummary {
 
 /// A model an admin can launch a campaign from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ModelChoice {
     pub id: String,
     pub title: String,
@@ -58,6 +62,7 @@ pub struct ModelChoice {
 
 /// The assessments overview.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CampaignList {
     pub can_launch: bool,
     pub campaigns: Vec<CampaignSummary>,
@@ -65,6 +70,7 @@ pub struct CampaignList {
 
 /// The "launch a campaign" form.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NewCampaignForm {
     pub models: Vec<ModelChoice>,
     pub default_min_group_size: usize,
@@ -72,6 +78,7 @@ pub struct NewCampaignForm {
 
 /// An invitation link as the campaign page shows it to admins.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct LinkView {
     pub id: String,
     pub function: Function,
@@ -82,6 +89,7 @@ pub struct LinkView {
 
 /// One campaign's page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CampaignView {
     pub summary: CampaignSummary,
     pub can_manage: bool,
@@ -94,8 +102,10 @@ pub struct CampaignView {
 
 /// A campaign's results page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ResultsView {
     pub summary: CampaignSummary,
+    /// The model's level names, lowest first (the name of level 1 is the first).
     pub level_names: Vec<String>,
     pub results: CampaignResults,
 }

@@ -1,6 +1,6 @@
 //! Data the pages show, shared by server and browser. Nothing secret lives here: no hashes,
-//! no tokens (except an invite link shown once to the admin who made it), no other
-//! organisation's data.
+//! no tokens (except an invite link or API token shown once to the person who made it), no
+//! other organisation's data.
 
 use crate::domain::account::Role;
 use crate::error::FieldErrors;
@@ -33,6 +33,20 @@ pub struct OrganisationView {
     pub members: Vec<MemberView>,
     /// Empty for people who may not manage members.
     pub invites: Vec<InviteSummary>,
+    /// The viewer's own API tokens in this organisation, newest first.
+    pub api_tokens: Vec<ApiTokenView>,
+}
+
+/// One of the viewer's personal API tokens: never the token itself, never its hash.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApiTokenView {
+    pub id: String,
+    pub name: String,
+    pub created: String,
+    /// `YYYY-MM-DD` (UTC) of the last request made with it.
+    pub last_used: Option<String>,
+    /// `YYYY-MM-DD` (UTC) it was revoked; `None` while it works.
+    pub revoked: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -98,6 +112,8 @@ pub struct Flash {
     pub values: BTreeMap<String, String>,
     /// A freshly created invite link, shown once to its creator.
     pub invite_link: Option<String>,
+    /// A freshly created API token, shown once to its owner.
+    pub api_token: Option<String>,
 }
 
 impl Flash {

@@ -2,11 +2,11 @@ use crate::api::organisation_page;
 use crate::components::form::{AppForm, Field, Notice};
 use crate::components::layout::PageView;
 use crate::islands::CopyButton;
-use crate::models::{Flash, InviteStatus, OrganisationView};
+use crate::models::{ApiTokenView, Flash, InviteStatus, OrganisationView};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// Organisation settings: members, and for admins, invites.
+/// Organisation settings: members, the viewer's API tokens, and for admins, invites.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let page = Resource::new_blocking(|| (), |_| organisation_page());
@@ -18,12 +18,17 @@ pub fn SettingsPage() -> impl IntoView {
 
 #[component]
 fn Settings(org: OrganisationView, flash: Option<Flash>) -> impl IntoView {
-    let notice = flash.as_ref().and_then(|f| f.notice.clone());
+    // The API token forms show their outcome in their own section.
+    let notice = flash
+        .as_ref()
+        .filter(|f| !f.form.starts_with("api-token"))
+        .and_then(|f| f.notice.clone());
     let invite_link = flash.as_ref().and_then(|f| f.invite_link.clone());
     let invite_flash = Flash::for_form(&flash, "invite").unwrap_or_default();
     let revoke_error = Flash::for_form(&flash, "revoke").and_then(|f| f.error);
     let can_manage = org.can_manage_members;
     let invites = org.invites.clone();
+    let api_tokens = org.api_tokens.clone();
     view! {
         <section class="panel">
             <h1>{org.name.clone()}</h1>
@@ -47,6 +52,7 @@ fn Settings(org: OrganisationView, flash: Option<Flash>) -> impl IntoView {
                 </tbody>
             </table>
         </section>
+        <ApiTokens tokens=api_tokens flash=flash.clone()/>
         {can_manage.then(|| view! {
             <section class="panel">
                 <h2>"Invite a colleague"</h2>
@@ -102,5 +108,73 @@ fn Settings(org: OrganisationView, flash: Option<Flash>) -> impl IntoView {
                 }}
             </section>
         })}
+    }
+}
+
+/// The viewer's personal API tokens: create one (shown once), see when each was used,
+/// revoke them.
+#[component]
+fn ApiTokens(tokens: Vec<ApiTokenView>, flash: Option<Flash>) -> impl IntoView {
+    let create_flash = Flash::for_form(&flash, "api-token").unwrap_or_default();
+    let new_token = create_flash.api_token.clone();
+    let created_notice = create_flash.notice.clone();
+    let revoke_flash = Flash::for_form(&flash, "api-token-revoke");
+    let revoke_notice = revoke_flash.as_ref().and_then(|f| f.notice.clone());
+    let revoke_error = revoke_flash.and_then(|f| f.error);
+    view! {
+        <section class="panel" aria-labelledby="api-tokens-heading">
+            <h2 id="api-tokens-heading">"API tokens"</h2>
+            <p>
+                "A token lets a script or another tool use the JSON API as you, with your role in this organisation: send it as "
+                <code>"Authorization: Bearer <token>"</code>". The API is described at "
+                <a href="/api/v1/openapi.json">"/api/v1/openapi.json"</a>"."
+            </p>
+            {created_notice.map(|message| view! { <Notice message/> })}
+            {new_token.map(|token| view! {
+                <div class="invite-link">
+                    <label for="new-api-token">"Your new token (shown only now, copy it before leaving this page)"</label>
+                    <input id="new-api-token" type="text" readonly value=token.clone()/>
+                    <CopyButton text=token what="token".to_owned()/>
+                </div>
+            })}
+            <AppForm action="/settings/tokens".to_owned() id="api-token" submit_label="Create token" flash=create_flash.clone()>
+                <Field form="api-token" name="name" label="Token name" hint="What it is for, e.g. “CRM sync”, so you can tell tokens apart." required=true maxlength=100 flash=create_flash.clone()/>
+            </AppForm>
+            {revoke_notice.map(|message| view! { <Notice message/> })}
+            {revoke_error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            {if tokens.is_empty() {
+                view! { <p class="empty">"No API tokens yet."</p> }.into_any()
+            } else {
+                view! {
+                    <table>
+                        <thead><tr><th scope="col">"Name"</th><th scope="col">"Created"</th><th scope="col">"Last used"</th><th scope="col">"Status"</th><th scope="col"><span class="sr-only">"Actions"</span></th></tr></thead>
+                        <tbody>
+                            {tokens.into_iter().map(|token| {
+                                let status = match &token.revoked {
+                                    Some(on) => format!("Revoked {on}"),
+                                    None => "Active".to_owned(),
+                                };
+                                let active = token.revoked.is_none();
+                                view! {
+                                    <tr>
+                                        <td>{token.name.clone()}</td>
+                                        <td>{token.created.clone()}</td>
+                                        <td>{token.last_used.clone().unwrap_or_else(|| "Never".to_owned())}</td>
+                                        <td>{status}</td>
+                                        <td>
+                                            {active.then(|| view! {
+                                                <form method="post" action=format!("/settings/tokens/{}/revoke", token.id) class="inline">
+                                                    <button type="submit" class="link-button" aria-label=format!("Revoke token: {}", token.name)>"Revoke"</button>
+                                                </form>
+                                            })}
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        </section>
     }
 }

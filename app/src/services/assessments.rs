@@ -274,25 +274,7 @@ pub async fn campaign(
     let record = find(state, user, id).await?;
     let can_manage = user.role.can_run_campaigns();
     let links = if can_manage {
-        let mut links = campaigns::list_links(state.db.pool(), &record.id).await?;
-        // Function links in the order functions are listed everywhere, then person links
-        // in the order they were added (the sort is stable).
-        links.sort_by_key(|link| {
-            (
-                link.person_name.is_some(),
-                link.person_name.is_none().then_some(link.function),
-            )
-        });
-        links
-            .into_iter()
-            .map(|link| LinkView {
-                url: format!("{origin}/a/{}", link.token),
-                id: link.id,
-                function: link.function,
-                person_name: link.person_name,
-                revoked: link.revoked_at.is_some(),
-            })
-            .collect()
+        link_views(state, &record.id, origin).await?
     } else {
         Vec::new()
     };
@@ -307,7 +289,51 @@ pub async fn campaign(
     })
 }
 
-/// Adds a link for one named person answering as `function`.
+/// One campaign as lists show it, with its response counts per function.
+pub async fn campaign_summary(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+) -> AppResult<CampaignSummary> {
+    let record = find(state, user, id).await?;
+    summary(state, user, record).await
+}
+
+/// A campaign's invitation links (admins only), withdrawn ones included.
+pub async fn links(
+    state: &AppState,
+    user: &CurrentUser,
+    campaign_id: &str,
+    origin: &str,
+) -> AppResult<Vec<LinkView>> {
+    user.require_campaign_manager()?;
+    let record = find(state, user, campaign_id).await?;
+    link_views(state, &record.id, origin).await
+}
+
+async fn link_views(state: &AppState, campaign_id: &str, origin: &str) -> AppResult<Vec<LinkView>> {
+    let mut links = campaigns::list_links(state.db.pool(), campaign_id).await?;
+    // Function links in the order functions are listed everywhere, then person links
+    // in the order they were added (the sort is stable).
+    links.sort_by_key(|link| {
+        (
+            link.person_name.is_some(),
+            link.person_name.is_none().then_some(link.function),
+        )
+    });
+    Ok(links
+        .into_iter()
+        .map(|link| LinkView {
+            url: format!("{origin}/a/{}", link.token),
+            id: link.id,
+            function: link.function,
+            person_name: link.person_name,
+            revoked: link.revoked_at.is_some(),
+        })
+        .collect())
+}
+
+/// Adds a link for one named person answering as `function`; returns the link's id.
 #[tracing::instrument(skip_all)]
 pub async fn add_person_link(
     state: &AppState,
@@ -315,7 +341,7 @@ pub async fn add_person_link(
     campaign_id: &str,
     function: &str,
     person_name: &str,
-) -> AppResult<()> {
+) -> AppResult<String> {
     user.require_campaign_manager()?;
     let record = find(state, user, campaign_id).await?;
     let mut errors = FieldErrors::new();
@@ -341,12 +367,9 @@ pub async fn add_person_link(
             "This campaign is closed; links can no longer be added.",
         ));
     }
-    campaigns::insert_link(
-        state.db.pool(),
-        &new_link(&record.id, function, Some(name.as_str().to_owned()), now),
-    )
-    .await?;
-    Ok(())
+    let link = new_link(&record.id, function, Some(name.as_str().to_owned()), now);
+    campaigns::insert_link(state.db.pool(), &link).await?;
+    Ok(link.id)
 }
 
 /// Withdraws a link: it then shows a "withdrawn" page and takes no answers.

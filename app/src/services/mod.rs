@@ -1,6 +1,7 @@
-//! Use cases: authorise, validate, call the domain, store. Pages, form handlers and (later)
-//! the JSON API all go through here, so the rules live in one place.
+//! Use cases: authorise, validate, call the domain, store. Pages, form handlers and the JSON
+//! API all go through here, so the rules live in one place.
 
+pub mod api_tokens;
 pub mod assessments;
 pub mod auth;
 pub mod content;

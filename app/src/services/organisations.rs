@@ -29,7 +29,8 @@ pub(crate) fn invite_status(invite: &invites::InviteRecord, now: DateTime<Utc>) 
     }
 }
 
-/// Members (and, for admins, invites) of the caller's organisation.
+/// Members (and, for admins, invites) of the caller's organisation, and the caller's own
+/// API tokens.
 pub async fn overview(state: &AppState, user: &CurrentUser) -> AppResult<OrganisationView> {
     let members = accounts::list_members(state.db.pool(), &user.organisation_id).await?;
     let can_manage = user.role.can_manage_members();
@@ -65,6 +66,7 @@ pub async fn overview(state: &AppState, user: &CurrentUser) -> AppResult<Organis
             })
             .collect(),
         invites,
+        api_tokens: super::api_tokens::list_own(state, user).await?,
     })
 }
 
