@@ -98,6 +98,7 @@ fn FunctionCounts(summary: CampaignSummary) -> impl IntoView {
             }).collect_view()}
         </ul>
     }
+    .into_any()
 }
 
 /// `/assessments`: every campaign of the organisation.
@@ -262,8 +263,9 @@ fn Campaign(view: CampaignView, flash: Option<Flash>) -> impl IntoView {
                 </td>
             </tr>
         }
+        .into_any()
     };
-    view! {
+    let head = view! {
         <section class="panel">
             <div class="panel-head">
                 <h1>{summary.name.clone()}</h1>
@@ -280,7 +282,9 @@ fn Campaign(view: CampaignView, flash: Option<Flash>) -> impl IntoView {
             <h2>"Responses"</h2>
             <FunctionCounts summary=summary.clone()/>
         </section>
-        {view.can_manage.then(|| view! {
+    }
+    .into_any();
+    let manage = view.can_manage.then(|| view! {
             <section class="panel">
                 <h2>"Invitation links"</h2>
                 <p>"Send each function its link in your own chat or e-mail. Respondents need no account; answers are anonymous."</p>
@@ -303,7 +307,7 @@ fn Campaign(view: CampaignView, flash: Option<Flash>) -> impl IntoView {
                         </div>
                         <Field form="link" name="person_name" label="Name" required=true maxlength=100 flash=link_flash.clone()/>
                     </AppForm>
-                })}
+                }.into_any())}
             </section>
             {open.then(|| view! {
                 <section class="panel">
@@ -313,10 +317,11 @@ fn Campaign(view: CampaignView, flash: Option<Flash>) -> impl IntoView {
                         <button type="submit" class="button">"Close now"</button>
                     </form>
                 </section>
-            })}
-        })}
-    }
-    .into_any()
+            }.into_any())}
+        }
+        .into_any()
+    );
+    view! { {head}{manage} }.into_any()
 }
 
 /// `/assessments/:id/results`.
@@ -475,6 +480,7 @@ fn Overview(results: CampaignResults, scale: u8) -> impl IntoView {
             </div>
         </section>
     }
+    .into_any()
 }
 
 /// The part of a dimension title before any parenthesis, for chart labels.
@@ -509,6 +515,7 @@ fn Gaps(results: CampaignResults) -> impl IntoView {
             }}
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -547,6 +554,7 @@ fn Heatmap(results: CampaignResults, scale: u8) -> impl IntoView {
             }}
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -595,4 +603,5 @@ fn DimensionDetail(dimension: DimensionResult, scale: u8) -> impl IntoView {
             </div>
         </section>
     }
+    .into_any()
 }

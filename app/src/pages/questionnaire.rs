@@ -41,6 +41,7 @@ fn ProgressBar(
             <p class="hint" data-progress-text="">{words}</p>
         </div>
     }
+    .into_any()
 }
 
 /// `/a/:token`: what the assessment is, then Start (or Continue).
@@ -104,6 +105,7 @@ fn Start(start: RespondentStart, flash: Option<Flash>, token: String) -> impl In
             {body}
         </section>
     }
+    .into_any()
 }
 
 /// `/a/:token/step/:step`: one dimension's questions.
@@ -170,6 +172,7 @@ fn Step(step: QuestionnaireStep, flash: Option<Flash>, token: String) -> impl In
             </AutosaveForm>
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -234,6 +237,7 @@ fn QuestionField(
             </details>
         </fieldset>
     }
+    .into_any()
 }
 
 /// `/a/:token/review`: what is answered, then submit.
@@ -283,6 +287,7 @@ fn Review(review: ReviewView, flash: Option<Flash>, token: String) -> impl IntoV
             }}
         </section>
     }
+    .into_any()
 }
 
 /// `/a/:token/thanks`.

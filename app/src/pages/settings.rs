@@ -109,6 +109,7 @@ fn Settings(org: OrganisationView, flash: Option<Flash>) -> impl IntoView {
             </section>
         })}
     }
+    .into_any()
 }
 
 /// The viewer's personal API tokens: create one (shown once), see when each was used,
@@ -177,4 +178,5 @@ fn ApiTokens(tokens: Vec<ApiTokenView>, flash: Option<Flash>) -> impl IntoView {
             }}
         </section>
     }
+    .into_any()
 }
