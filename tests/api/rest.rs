@@ -684,15 +684,21 @@ async fn another_organisations_ids_and_unknown_ids_are_404(backend: Backend) {
 async fn results_through_the_api_equal_the_results_page_and_hide_small_functions(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let api = Api::new(&app, &admin_with_token(&app).await);
-    let campaign = api.launch(&["marketing", "sales"], 3).await;
+    let campaign = api
+        .launch(&["marketing", "sales", "customer-success"], 3)
+        .await;
     let marketing = api.function_link(&campaign, "marketing").await;
     let sales = api.function_link(&campaign, "sales").await;
+    let success = api.function_link(&campaign, "customer-success").await;
     for (link, level) in [
         (&marketing, "1"),
         (&marketing, "2"),
         (&sales, "4"),
         (&sales, "4"),
         (&sales, "5"),
+        (&success, "3"),
+        (&success, "3"),
+        (&success, "3"),
     ] {
         answer(&app, link, level).await;
     }
@@ -718,22 +724,29 @@ async fn results_through_the_api_equal_the_results_page_and_hide_small_functions
     assert_eq!(results, page_data["content"]);
     assert_eq!(results["level_names"].as_array().unwrap().len(), 5);
     let numbers = &results["results"];
-    assert_eq!(numbers["respondents"], 5);
+    assert_eq!(numbers["respondents"], 8);
     let overall = numbers["overall"]["mean"].as_f64().unwrap();
-    assert!((overall - 16.0 / 5.0).abs() < 1e-9, "{overall}");
+    assert!((overall - 25.0 / 8.0).abs() < 1e-9, "{overall}");
     let page = app.page(&format!("/assessments/{campaign}/results")).await;
-    assert!(page.contains("Overall level 3.2 of 5"));
+    assert!(page.contains("Overall level 3.1 of 5"));
 
+    // Marketing (2) is below the threshold; customer success (3) is held back too, since
+    // everyone minus sales would otherwise give marketing's answers away.
     let by_function = numbers["by_function"].as_array().unwrap();
-    let marketing_count = by_function
-        .iter()
-        .find(|f| f["function"] == "marketing")
-        .unwrap();
-    assert_eq!(marketing_count["shown"], false);
-    assert!(marketing_count["summary"].is_null());
-    for part in ["dimensions", "gaps"] {
-        let text = numbers[part].to_string();
-        assert!(!text.contains("\"marketing\""), "{part} show marketing");
+    for hidden in ["marketing", "customer-success"] {
+        let count = by_function
+            .iter()
+            .find(|f| f["function"] == hidden)
+            .unwrap();
+        assert_eq!(count["shown"], false, "{hidden}");
+        assert!(count["summary"].is_null(), "{hidden}");
+        for part in ["dimensions", "gaps"] {
+            let text = numbers[part].to_string();
+            assert!(
+                !text.contains(&format!("\"{hidden}\"")),
+                "{part} show {hidden}"
+            );
+        }
     }
     assert!(numbers["dimensions"].to_string().contains("\"sales\""));
 }
