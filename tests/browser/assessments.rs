@@ -13,15 +13,21 @@ async fn answer_step(browser: &Browser, value: &str) {
     }
 }
 
+/// Waits until the page shown is questionnaire step `step` (not the one before it, which
+/// stays on screen until the next page has loaded).
+async fn wait_for_step(browser: &Browser, step: usize) {
+    browser
+        .wait_for_text(
+            &format!("//p[@data-progress-text and starts-with(., 'Step {step} of 8')]"),
+            "questionnaire step",
+        )
+        .await;
+}
+
 /// Answers steps `from..=8` with `value`, saving each with the step's button.
 async fn answer_steps(browser: &Browser, from: usize, value: &str) {
     for step in from..=8 {
-        browser
-            .wait_for_text(
-                &format!("//p[@data-progress-text and starts-with(., 'Step {step} of 8')]"),
-                "questionnaire step",
-            )
-            .await;
+        wait_for_step(browser, step).await;
         answer_step(browser, value).await;
         let button = if step == 8 {
             "Save and review"
@@ -95,17 +101,19 @@ async fn respondents_answer_through_links_and_the_results_show_their_gap() {
     mia.goto(&marketing).await;
     mia.wait_for_heading("Q1 baseline").await;
     mia.click_button("Start").await;
-    for _ in 1..=4 {
+    for step in 1..=4 {
+        wait_for_step(&mia, step).await;
         mia.wait_for_hydration().await;
         answer_step(&mia, "2").await;
         mia.click_button("Save and continue").await;
     }
+    wait_for_step(&mia, 5).await;
     mia.wait_for_hydration().await;
     let step_five = mia.ids_of("input[type=radio][value='2']").await;
     mia.click_id(&step_five[0]).await;
     mia.click_id(&step_five[1]).await;
     mia.wait_for_text(
-        "//p[@data-save-status and contains(., 'saved')]",
+        "//p[@data-save-status and normalize-space(.)='All answers on this page are saved.']",
         "autosave confirmation",
     )
     .await;
@@ -123,11 +131,7 @@ async fn respondents_answer_through_links_and_the_results_show_their_gap() {
     )
     .await;
     mia.click_button("Continue where you left off").await;
-    mia.wait_for_text(
-        "//p[@data-progress-text and starts-with(., 'Step 5 of 8')]",
-        "resumed at step 5",
-    )
-    .await;
+    wait_for_step(&mia, 5).await;
     let checked = mia
         .client
         .find_all(fantoccini::Locator::Css("input[type=radio]:checked"))
