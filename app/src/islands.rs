@@ -7,7 +7,8 @@ use leptos::prelude::*;
 pub fn register() {}
 
 /// Wraps a plain `<form>`: with JavaScript on, submits it with `fetch` and shows the
-/// server's field errors in place (no page load); on success follows the redirect.
+/// server's field errors in place (no page load); on success it fetches the page the server
+/// redirects to and swaps it in, also without a page load.
 /// With JavaScript off the form posts as usual.
 #[island]
 pub fn EnhancedForm(children: Children) -> impl IntoView {
@@ -117,9 +118,7 @@ mod browser {
                 },
             };
             if let Some(target) = outcome.redirect {
-                if let Some(window) = web_sys::window() {
-                    let _ = window.location().assign(&target);
-                }
+                follow(&target).await;
                 return;
             }
             show_errors(&form, &outcome);
@@ -201,6 +200,73 @@ mod browser {
                 None => count,
             }));
         }
+    }
+
+    /// Shows `target` after a successful post without a full page load: fetches it, swaps
+    /// the page body, wakes the islands in it and updates the address bar. Anything
+    /// unexpected falls back to a normal navigation.
+    async fn follow(target: &str) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if swap_page(&window, target).await.is_err() {
+            let _ = window.location().assign(target);
+        }
+    }
+
+    async fn swap_page(window: &web_sys::Window, target: &str) -> Result<(), JsValue> {
+        let init = RequestInit::new();
+        init.set_method("GET");
+        let headers = web_sys::Headers::new()?;
+        headers.set("Accept", "text/html")?;
+        init.set_headers(&headers);
+        let request = Request::new_with_str_and_init(target, &init)?;
+        let response: Response = JsFuture::from(window.fetch_with_request(&request))
+            .await?
+            .dyn_into()?;
+        if !response.ok() {
+            return Err(JsValue::NULL);
+        }
+        let html = JsFuture::from(response.text()?)
+            .await?
+            .as_string()
+            .ok_or(JsValue::NULL)?;
+        let parsed = web_sys::DomParser::new()?
+            .parse_from_string(&html, web_sys::SupportedType::TextHtml)?;
+        let new_body = parsed.body().ok_or(JsValue::NULL)?;
+        let document = window.document().ok_or(JsValue::NULL)?;
+        let body = document.body().ok_or(JsValue::NULL)?;
+        // The island loader exposes this once the wasm has loaded (it has: we are running).
+        let hydrate: js_sys::Function =
+            js_sys::Reflect::get(window, &JsValue::from_str("__hydrateIsland"))?.dyn_into()?;
+        body.set_inner_html(&new_body.inner_html());
+        document.set_title(&parsed.title());
+        window
+            .history()?
+            .push_state_with_url(&JsValue::NULL, "", Some(&response.url()))?;
+        // Back and forward load the page properly rather than showing a stale body.
+        let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().reload();
+            }
+        });
+        window.set_onpopstate(Some(reload.as_ref().unchecked_ref()));
+        reload.forget();
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+        let islands = body.query_selector_all("leptos-island")?;
+        for i in 0..islands.length() {
+            if let Some(island) = islands.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let id = island.get_attribute("data-component").unwrap_or_default();
+                hydrate.call2(&JsValue::NULL, &island, &JsValue::from_str(&id))?;
+            }
+        }
+        // Tell assistive technology that the page changed: focus the new main content.
+        if let Ok(Some(main)) = body.query_selector("main") {
+            if let Ok(main) = main.dyn_into::<HtmlElement>() {
+                let _ = main.focus();
+            }
+        }
+        Ok(())
     }
 
     fn set_busy(form: &HtmlFormElement, busy: bool) {

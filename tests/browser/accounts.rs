@@ -61,6 +61,21 @@ async fn owner_signs_up_invites_a_colleague_who_joins_in_another_browser() {
     owner.fill("Password", PASSWORD).await;
     owner.click_button("Sign in").await;
     owner.wait_for_heading("Acme Revenue").await;
+    // Success too arrives without a page load: the dashboard was fetched and swapped in.
+    let same_page = owner
+        .client
+        .execute("return window.__samePage === true;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        same_page,
+        serde_json::json!(true),
+        "signing in swapped the page in without reloading it"
+    );
+    assert!(
+        owner.url().await.ends_with("/dashboard"),
+        "the address bar follows"
+    );
 
     // Invite a colleague.
     owner.goto(&app.url("/settings")).await;
