@@ -184,12 +184,14 @@ async fn main() -> anyhow::Result<()> {
             let timings =
                 results::measure(&database_url, &content_dir, &model, responses, runs).await?;
             println!(
-                "    results ({backend}): service median {:.1} ms (min {:.1}, max {:.1}); fetch {:.1} ms; compute {:.1} ms",
+                "    results ({backend}): service median {:.1} ms (min {:.1}, max {:.1}); fetch {:.1} ms, convert {:.1} ms, compute {:.1} ms, counts {:.1} ms",
                 timings.service_median_ms,
                 timings.service_min_ms,
                 timings.service_max_ms,
                 timings.fetch_median_ms,
-                timings.compute_median_ms
+                timings.convert_median_ms,
+                timings.compute_median_ms,
+                timings.counts_median_ms,
             );
             if let Some(path) = report {
                 report::append(&path, &Entry::Results { backend, timings })?;

@@ -154,8 +154,16 @@ pub fn print(path: &Path) -> anyhow::Result<()> {
                 timings.fetch_median_ms
             );
             println!(
+                "| of which: rows to answers `services::assessments::response_answers` | {backend} | {:.1} ms | | | | |",
+                timings.convert_median_ms
+            );
+            println!(
                 "| of which: pure `domain::results::compute` | {backend} | {:.1} ms | | | | |",
                 timings.compute_median_ms
+            );
+            println!(
+                "| of which: head counts `db::campaigns::response_counts` | {backend} | {:.1} ms | | | | |",
+                timings.counts_median_ms
             );
         }
     }

@@ -5,8 +5,7 @@
 use crate::site::answer_value;
 use anyhow::{bail, Context};
 use app::db::{campaigns, responses, to_millis};
-use app::domain::model::{Answer, Function};
-use app::domain::results::{self, ResponseAnswers, ResultsSettings};
+use app::domain::results::{self, ResultsSettings};
 use app::services::assessments::{self, LaunchCampaign};
 use app::services::auth::{self, CurrentUser, SignUp};
 use app::services::tokens::{hash_token, new_id};
@@ -32,8 +31,12 @@ pub struct Timings {
     pub service_max_ms: f64,
     /// `db::responses::submitted_answers` alone.
     pub fetch_median_ms: f64,
+    /// `services::assessments::response_answers`: the rows made into the domain's input.
+    pub convert_median_ms: f64,
     /// `domain::results::compute` alone, on the grouped answers.
     pub compute_median_ms: f64,
+    /// `db::campaigns::response_counts`: the campaign's head counts, for its summary.
+    pub counts_median_ms: f64,
 }
 
 fn median(mut values: Vec<Duration>) -> f64 {
@@ -102,43 +105,55 @@ async fn seed(
         .flat_map(|d| d.questions.iter().map(|q| q.id.as_str()))
         .collect();
     let now = to_millis(state.clock.now());
+    // Submitted one after another over the last hour, as a real campaign's would be.
+    let spacing = 3_600_000 / i64::try_from(count.max(1))?;
+    let submitted_at = |r: usize| now - 3_600_000 + spacing * r as i64;
 
     let mut tx = state.db.begin_write().await?;
     let ids: Vec<String> = (0..count).map(|_| new_id()).collect();
     for (chunk_index, chunk) in ids.chunks(RESPONSES_PER_INSERT).enumerate() {
         let mut sql = String::from(
             "INSERT INTO responses (id, campaign_id, link_id, person_link_id, resume_hash, \
-             function, started_at, updated_at, submitted_at) VALUES ",
+             function, started_at, updated_at, submitted_at, submitted_answers) VALUES ",
         );
         for i in 0..chunk.len() {
-            let b = i * 7;
+            let b = i * 8;
             if i > 0 {
                 sql.push(',');
             }
             sql.push_str(&format!(
-                "(${}, ${}, ${}, NULL, ${}, ${}, ${}, ${}, ${})",
+                "(${}, ${}, ${}, NULL, ${}, ${}, ${}, ${}, ${}, ${})",
                 b + 1,
                 b + 2,
                 b + 3,
                 b + 4,
                 b + 5,
                 b + 6,
-                b + 6,
-                b + 7
+                b + 7,
+                b + 7,
+                b + 8
             ));
         }
         let mut query = sqlx::query(&sql);
         for (i, id) in chunk.iter().enumerate() {
-            let n = chunk_index * RESPONSES_PER_INSERT + i;
-            let link = &links[n % links.len()];
+            let r = chunk_index * RESPONSES_PER_INSERT + i;
+            let link = &links[r % links.len()];
+            // As `questionnaire::submit` freezes them: in model order.
+            let values: Vec<String> = (0..questions.len())
+                .map(|q| answer_value(r * 3 + q))
+                .collect();
+            let frozen = responses::encode_answers(
+                questions.iter().zip(&values).map(|(q, v)| (*q, v.as_str())),
+            );
             query = query
                 .bind(id)
                 .bind(&campaign)
                 .bind(&link.id)
                 .bind(hash_token(id))
                 .bind(link.function.as_str())
-                .bind(now - 3_600_000)
-                .bind(now);
+                .bind(now - 7_200_000)
+                .bind(submitted_at(r))
+                .bind(frozen);
         }
         query.execute(&mut *tx).await?;
     }
@@ -167,30 +182,6 @@ async fn seed(
     }
     tx.commit().await?;
     Ok((admin, campaign))
-}
-
-/// As `services::assessments` groups the rows (it is private there): one `ResponseAnswers`
-/// per response, answers in the order the database returned them.
-fn group(rows: &[(String, String, String, String)], scale: u8) -> Vec<ResponseAnswers> {
-    let mut out: Vec<ResponseAnswers> = Vec::new();
-    let mut current: Option<&str> = None;
-    for (response_id, function, question_id, value) in rows {
-        let (Some(function), Ok(answer)) = (Function::parse(function), Answer::parse(value, scale))
-        else {
-            continue;
-        };
-        if current != Some(response_id.as_str()) {
-            current = Some(response_id);
-            out.push(ResponseAnswers {
-                function,
-                answers: Vec::new(),
-            });
-        }
-        if let Some(last) = out.last_mut() {
-            last.answers.push((question_id.clone(), answer));
-        }
-    }
-    out
 }
 
 /// Seeds a fresh database and times the results `runs` times (after one untimed run).
@@ -238,7 +229,9 @@ pub async fn measure(
         .context("the campaign exists")?;
     let model = state.content.version(&state.db, &record.model_hash).await?;
     let mut fetch = Vec::with_capacity(runs);
+    let mut convert = Vec::with_capacity(runs);
     let mut compute = Vec::with_capacity(runs);
+    let mut counts = Vec::with_capacity(runs);
     let settings = ResultsSettings {
         min_group_size: record.min_group_size,
     };
@@ -246,11 +239,17 @@ pub async fn measure(
         let started = Instant::now();
         let rows = responses::submitted_answers(state.db.pool(), &campaign).await?;
         fetch.push(started.elapsed());
-        let grouped = group(&rows, model.scale());
+        let started = Instant::now();
+        let grouped = assessments::response_answers(&rows, &model);
+        convert.push(started.elapsed());
         let started = Instant::now();
         let results = results::compute(&model, &grouped, &settings);
         compute.push(started.elapsed());
         std::hint::black_box(results);
+        let started = Instant::now();
+        let counted = campaigns::response_counts(state.db.pool(), &admin.organisation_id).await?;
+        counts.push(started.elapsed());
+        std::hint::black_box(counted);
     }
     state.db.close().await;
 
@@ -269,7 +268,9 @@ pub async fn measure(
             .map_or(0.0, |d| d.as_secs_f64() * 1000.0),
         service_median_ms: median(service),
         fetch_median_ms: median(fetch),
+        convert_median_ms: median(convert),
         compute_median_ms: median(compute),
+        counts_median_ms: median(counts),
     })
 }
 
