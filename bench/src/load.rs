@@ -52,7 +52,7 @@ pub struct Outcome {
 impl Outcome {
     pub fn line(&self) -> String {
         format!(
-            "{} answers in {:.2} s: {:.0}/s, p50 {:.2} ms, p99 {:.2} ms, max {:.1} ms, {} errors",
+            "{} requests in {:.2} s: {:.0}/s, p50 {:.2} ms, p99 {:.2} ms, max {:.1} ms, {} errors",
             self.requests,
             self.seconds,
             self.per_second,
@@ -229,9 +229,9 @@ pub async fn run(
             }
         }
     }
-    let seconds = match (plan, stop_at) {
-        (Plan::Timed { measure, .. }, _) => measure.as_secs_f64(),
-        (Plan::Jobs { .. }, _) => last_answer
+    let seconds = match plan {
+        Plan::Timed { measure, .. } => measure.as_secs_f64(),
+        Plan::Jobs { .. } => last_answer
             .lock()
             .map(|last| (*last - started).as_secs_f64())
             .unwrap_or_default(),

@@ -43,7 +43,7 @@ impl Measure {
             Measure::Page => "questionnaire page `GET /a/{token}/step/1`",
             Measure::Ceiling => "ceiling: bare axum handler, same bytes",
             Measure::Autosave => "answer autosave (1 answer, JSON)",
-            Measure::StepSave => "step save (5 answers, whole step)",
+            Measure::StepSave => "step save (one post of a whole step, 5 answers)",
             Measure::Submit => "submission",
         }
     }
@@ -51,7 +51,8 @@ impl Measure {
     fn unit(self) -> &'static str {
         match self {
             Measure::Page | Measure::Ceiling => "req/s",
-            Measure::Autosave | Measure::StepSave => "saves/s",
+            Measure::Autosave => "saves/s",
+            Measure::StepSave => "posts/s",
             Measure::Submit => "submissions/s",
         }
     }
