@@ -16,9 +16,12 @@ pub mod sign_in_failures;
 use chrono::{DateTime, TimeZone, Utc};
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::migrate::Migrator;
-use sqlx::{Any, AnyPool, Executor, Transaction};
+use sqlx::{Any, AnyConnection, AnyPool, Executor, Transaction};
+use std::ops::{Deref, DerefMut};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::{Mutex, OwnedMutexGuard};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
@@ -65,6 +68,8 @@ impl Default for PoolSettings {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite only: the turn to write, taken before `BEGIN IMMEDIATE` (see [`Db::begin_write`]).
+    write_turn: Option<Arc<Mutex<()>>>,
 }
 
 impl Db {
@@ -91,7 +96,12 @@ impl Db {
             })
             .connect(url)
             .await?;
-        Ok(Db { pool, backend })
+        let write_turn = (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(())));
+        Ok(Db {
+            pool,
+            backend,
+            write_turn,
+        })
     }
 
     /// Applies the migrations of this backend that have not run yet.
@@ -110,15 +120,63 @@ impl Db {
     /// Starts a transaction that will write. On SQLite it takes the write lock up front
     /// (`BEGIN IMMEDIATE`): a deferred transaction that reads and then writes fails with
     /// "database is locked" as soon as another writer got in between.
-    pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
-        match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.pool.begin().await,
+    ///
+    /// SQLite has one writer at a time, and a connection that finds the lock taken sleeps
+    /// in its busy handler (1, 2, 5, 10 ... 100 ms) instead of being woken when the lock
+    /// frees: under load the lock then sits idle while the waiters sleep, and writes fall
+    /// to a few hundred per second with second-long tails. So this process's writers first
+    /// queue for their turn here (first come, first served) and only then take a connection
+    /// and the lock; `busy_timeout` still covers writers in other processes.
+    pub async fn begin_write(&self) -> Result<WriteTransaction, sqlx::Error> {
+        match (self.backend, &self.write_turn) {
+            (Backend::Sqlite, Some(turn)) => {
+                let turn = turn.clone().lock_owned().await;
+                Ok(WriteTransaction {
+                    tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
+                    _turn: Some(turn),
+                })
+            }
+            _ => Ok(WriteTransaction {
+                tx: self.pool.begin().await?,
+                _turn: None,
+            }),
         }
     }
 
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+/// A write transaction from [`Db::begin_write`]; use it as a connection (`&mut *tx`), then
+/// `commit`. Dropped without a commit it rolls back, as a sqlx transaction does.
+pub struct WriteTransaction {
+    // Declared first so that it drops (queuing the rollback) before the turn is handed on.
+    tx: Transaction<'static, Any>,
+    _turn: Option<OwnedMutexGuard<()>>,
+}
+
+impl WriteTransaction {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        self.tx.rollback().await
+    }
+}
+
+impl Deref for WriteTransaction {
+    type Target = AnyConnection;
+
+    fn deref(&self) -> &AnyConnection {
+        &self.tx
+    }
+}
+
+impl DerefMut for WriteTransaction {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        &mut self.tx
     }
 }
 

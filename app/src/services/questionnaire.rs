@@ -511,7 +511,20 @@ pub async fn submit(state: &AppState, token: &str, resume: Option<&str>) -> AppR
             progress.resume_step
         )));
     }
-    if responses::mark_submitted(&mut *tx, &response.id, state.clock.now()).await? {
+    // Frozen in model order, the order the results count fastest in.
+    let by_question: HashMap<&str, &str> = answers
+        .iter()
+        .map(|a| (a.question_id.as_str(), a.value.as_str()))
+        .collect();
+    let frozen = responses::encode_answers(
+        opened
+            .model
+            .dimensions
+            .iter()
+            .flat_map(|d| &d.questions)
+            .filter_map(|q| by_question.get(q.id.as_str()).map(|v| (q.id.as_str(), *v))),
+    );
+    if responses::mark_submitted(&mut *tx, &response.id, &frozen, state.clock.now()).await? {
         tx.commit().await?;
         tracing::info!(campaign = %opened.campaign.id, "response submitted");
         Ok(Submitted::Now)
