@@ -2,37 +2,22 @@
 //! starting, saving steps (and autosaving single answers) and submitting. Same two ways of
 //! answering as every form (see `forms`): redirect + flash, or JSON for the islands.
 
-use crate::forms::{kept, value, wants_json, Fields, Outcome};
+use crate::forms::{kept, value, Fields, Outcome};
+use crate::session::request_cookie;
 use app::error::AppError;
 use app::models::Flash;
 use app::services::auth::CurrentUser;
-use app::services::flash::cookie_value;
 use app::services::{assessments, questionnaire};
 use app::state::AppState;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
-use http::{header, HeaderMap, StatusCode};
+use http::{HeaderMap, StatusCode};
 use serde_json::json;
 use std::collections::BTreeMap;
 
 /// Form fields in order, repeated names kept (checkbox groups).
 type Pairs = Form<Vec<(String, String)>>;
-
-fn notice(form: &str, message: &str) -> Flash {
-    Flash {
-        form: form.into(),
-        notice: Some(message.into()),
-        ..Flash::default()
-    }
-}
-
-fn outcome<'a>(state: &'a AppState, headers: &HeaderMap) -> Outcome<'a> {
-    Outcome {
-        state,
-        json: wants_json(headers),
-    }
-}
 
 pub async fn launch(
     State(state): State<AppState>,
@@ -40,7 +25,7 @@ pub async fn launch(
     headers: HeaderMap,
     Form(pairs): Pairs,
 ) -> Response {
-    let outcome = outcome(&state, &headers);
+    let outcome = Outcome::new(&state, &headers);
     let field = |name: &str| {
         pairs
             .iter()
@@ -77,7 +62,7 @@ pub async fn launch(
         Ok(id) => outcome.success(
             &format!("/assessments/{id}"),
             Vec::new(),
-            Some(notice(
+            Some(Flash::notice(
                 "campaign",
                 "Assessment launched. Send each function its link below.",
             )),
@@ -93,7 +78,7 @@ pub async fn add_link(
     headers: HeaderMap,
     Form(fields): Fields,
 ) -> Response {
-    let outcome = outcome(&state, &headers);
+    let outcome = Outcome::new(&state, &headers);
     let back = format!("/assessments/{campaign_id}");
     let values = kept(&fields, &["person_name"]);
     let Some(Extension(user)) = user else {
@@ -111,7 +96,10 @@ pub async fn add_link(
         Ok(_) => outcome.success(
             &back,
             Vec::new(),
-            Some(notice("link", "Link added; copy it from the list below.")),
+            Some(Flash::notice(
+                "link",
+                "Link added; copy it from the list below.",
+            )),
         ),
         Err(error) => outcome.failure(&back, "link", error, values),
     }
@@ -123,7 +111,7 @@ pub async fn withdraw_link(
     Path((campaign_id, link_id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Response {
-    let outcome = outcome(&state, &headers);
+    let outcome = Outcome::new(&state, &headers);
     let back = format!("/assessments/{campaign_id}");
     let Some(Extension(user)) = user else {
         return outcome.failure(
@@ -137,7 +125,7 @@ pub async fn withdraw_link(
         Ok(()) => outcome.success(
             &back,
             Vec::new(),
-            Some(notice(
+            Some(Flash::notice(
                 "campaign-action",
                 "Link withdrawn: it no longer takes answers. Answers already submitted through it stay.",
             )),
@@ -152,7 +140,7 @@ pub async fn close(
     Path(campaign_id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let outcome = outcome(&state, &headers);
+    let outcome = Outcome::new(&state, &headers);
     let back = format!("/assessments/{campaign_id}");
     let Some(Extension(user)) = user else {
         return outcome.failure(
@@ -166,7 +154,7 @@ pub async fn close(
         Ok(()) => outcome.success(
             &back,
             Vec::new(),
-            Some(notice(
+            Some(Flash::notice(
                 "campaign-action",
                 "Assessment closed. Its links no longer take answers; the results stay.",
             )),
@@ -177,12 +165,10 @@ pub async fn close(
 
 /// The respondent's resume token from the cookie their link's pages receive.
 fn resume_token(state: &AppState, headers: &HeaderMap) -> Option<String> {
-    let name = questionnaire::resume_cookie_name(state.auth.secure_cookies);
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|cookies| cookie_value(cookies, name).map(str::to_owned))
+    request_cookie(
+        headers,
+        questionnaire::resume_cookie_name(state.auth.secure_cookies),
+    )
 }
 
 /// Where a respondent with this progress continues.
@@ -201,7 +187,7 @@ pub async fn start(
     Path(token): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let outcome = outcome(&state, &headers);
+    let outcome = Outcome::new(&state, &headers);
     let resume = resume_token(&state, &headers);
     match questionnaire::start(&state, &token, resume.as_deref()).await {
         Ok(started) => {
@@ -224,7 +210,7 @@ pub async fn save_step(
     headers: HeaderMap,
     Form(pairs): Pairs,
 ) -> Response {
-    let outcome = outcome(&state, &headers);
+    let outcome = Outcome::new(&state, &headers);
     let back = format!("/a/{token}/step/{step}");
     let autosave = pairs.iter().any(|(k, v)| k == "autosave" && v == "1");
     let nav_back = pairs.iter().any(|(k, v)| k == "nav" && v == "back");
@@ -281,7 +267,7 @@ pub async fn submit(
     Path(token): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let outcome = outcome(&state, &headers);
+    let outcome = Outcome::new(&state, &headers);
     let resume = resume_token(&state, &headers);
     match questionnaire::submit(&state, &token, resume.as_deref()).await {
         Ok(_) => outcome.success(&format!("/a/{token}/thanks"), Vec::new(), None),

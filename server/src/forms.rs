@@ -73,7 +73,15 @@ pub(crate) struct Outcome<'a> {
     pub(crate) json: bool,
 }
 
-impl Outcome<'_> {
+impl<'a> Outcome<'a> {
+    /// How a post to this endpoint is answered: JSON for the islands, else redirects.
+    pub(crate) fn new(state: &'a AppState, headers: &HeaderMap) -> Self {
+        Outcome {
+            state,
+            json: wants_json(headers),
+        }
+    }
+
     /// Success: go to `to`, setting `cookies` (and a flash, for a notice on the next page).
     pub(crate) fn success(&self, to: &str, cookies: Vec<String>, flash: Option<Flash>) -> Response {
         let mut response = if self.json {
@@ -183,10 +191,7 @@ pub async fn sign_up(
     headers: HeaderMap,
     Form(fields): Fields,
 ) -> Response {
-    let outcome = Outcome {
-        state: &state,
-        json: wants_json(&headers),
-    };
+    let outcome = Outcome::new(&state, &headers);
     let form = auth::SignUp {
         organisation_name: value(&fields, "organisation_name").to_owned(),
         display_name: value(&fields, "display_name").to_owned(),
@@ -214,10 +219,7 @@ pub async fn sign_in(
     headers: HeaderMap,
     Form(fields): Fields,
 ) -> Response {
-    let outcome = Outcome {
-        state: &state,
-        json: wants_json(&headers),
-    };
+    let outcome = Outcome::new(&state, &headers);
     let next = safe_next(value(&fields, "next")).to_owned();
     let previous = session_token(&state, &headers);
     let result = auth::sign_in(
@@ -246,20 +248,13 @@ pub async fn sign_in(
 }
 
 pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let outcome = Outcome {
-        state: &state,
-        json: wants_json(&headers),
-    };
+    let outcome = Outcome::new(&state, &headers);
     if let Some(token) = session_token(&state, &headers) {
         if let Err(error) = auth::sign_out(&state, &token).await {
             return outcome.failure("/dashboard", "signout", error, BTreeMap::new());
         }
     }
-    let notice = Flash {
-        form: "signin".into(),
-        notice: Some("You have signed out.".into()),
-        ..Flash::default()
-    };
+    let notice = Flash::notice("signin", "You have signed out.");
     outcome.success(
         "/signin",
         vec![auth::clear_session_cookie(&state)],
@@ -273,10 +268,7 @@ pub async fn create_invite(
     headers: HeaderMap,
     Form(fields): Fields,
 ) -> Response {
-    let outcome = Outcome {
-        state: &state,
-        json: wants_json(&headers),
-    };
+    let outcome = Outcome::new(&state, &headers);
     let Some(Extension(user)) = user else {
         return outcome.failure(
             "/settings",
@@ -296,12 +288,11 @@ pub async fn create_invite(
         Ok(invite) => {
             let link = format!("{}/invites/{}", state.site_origin(&headers), invite.token);
             let flash = Flash {
-                form: "invite".into(),
-                notice: Some(
-                    "Invite link created. Send it to your colleague; it works once.".into(),
-                ),
                 invite_link: Some(link),
-                ..Flash::default()
+                ..Flash::notice(
+                    "invite",
+                    "Invite link created. Send it to your colleague; it works once.",
+                )
             };
             outcome.success("/settings", Vec::new(), Some(flash))
         }
@@ -315,10 +306,7 @@ pub async fn revoke_invite(
     Path(invite_id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let outcome = Outcome {
-        state: &state,
-        json: wants_json(&headers),
-    };
+    let outcome = Outcome::new(&state, &headers);
     let Some(Extension(user)) = user else {
         return outcome.failure(
             "/settings",
@@ -329,11 +317,7 @@ pub async fn revoke_invite(
     };
     match organisations::revoke_invite(&state, &user, &invite_id).await {
         Ok(()) => {
-            let flash = Flash {
-                form: "revoke".into(),
-                notice: Some("Invite revoked.".into()),
-                ..Flash::default()
-            };
+            let flash = Flash::notice("revoke", "Invite revoked.");
             outcome.success("/settings", Vec::new(), Some(flash))
         }
         Err(error) => outcome.failure("/settings", "revoke", error, BTreeMap::new()),
@@ -346,10 +330,7 @@ pub async fn create_api_token(
     headers: HeaderMap,
     Form(fields): Fields,
 ) -> Response {
-    let outcome = Outcome {
-        state: &state,
-        json: wants_json(&headers),
-    };
+    let outcome = Outcome::new(&state, &headers);
     let Some(Extension(user)) = user else {
         return outcome.failure(
             "/settings",
@@ -361,10 +342,11 @@ pub async fn create_api_token(
     match api_tokens::create(&state, &user, value(&fields, "name")).await {
         Ok(created) => {
             let flash = Flash {
-                form: "api-token".into(),
-                notice: Some("API token created. Copy it now: it is shown only this once.".into()),
                 api_token: Some(created.token),
-                ..Flash::default()
+                ..Flash::notice(
+                    "api-token",
+                    "API token created. Copy it now: it is shown only this once.",
+                )
             };
             outcome.success("/settings", Vec::new(), Some(flash))
         }
@@ -378,10 +360,7 @@ pub async fn revoke_api_token(
     Path(token_id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let outcome = Outcome {
-        state: &state,
-        json: wants_json(&headers),
-    };
+    let outcome = Outcome::new(&state, &headers);
     let Some(Extension(user)) = user else {
         return outcome.failure(
             "/settings",
@@ -392,11 +371,10 @@ pub async fn revoke_api_token(
     };
     match api_tokens::revoke(&state, &user, &token_id).await {
         Ok(()) => {
-            let flash = Flash {
-                form: "api-token-revoke".into(),
-                notice: Some("API token revoked: requests with it are refused from now on.".into()),
-                ..Flash::default()
-            };
+            let flash = Flash::notice(
+                "api-token-revoke",
+                "API token revoked: requests with it are refused from now on.",
+            );
             outcome.success("/settings", Vec::new(), Some(flash))
         }
         Err(error) => outcome.failure("/settings", "api-token-revoke", error, BTreeMap::new()),
@@ -409,10 +387,7 @@ pub async fn accept_invite(
     Path(token): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let outcome = Outcome {
-        state: &state,
-        json: wants_json(&headers),
-    };
+    let outcome = Outcome::new(&state, &headers);
     let back = format!("/invites/{token}");
     let Some(Extension(user)) = user else {
         return outcome.failure(&back, "join", AppError::Unauthenticated, BTreeMap::new());
@@ -429,10 +404,7 @@ pub async fn join_with_new_account(
     headers: HeaderMap,
     Form(fields): Fields,
 ) -> Response {
-    let outcome = Outcome {
-        state: &state,
-        json: wants_json(&headers),
-    };
+    let outcome = Outcome::new(&state, &headers);
     let result = auth::sign_up_with_invite(
         &state,
         &token,

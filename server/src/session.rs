@@ -11,7 +11,11 @@ use http::header;
 
 /// The session token in a request's cookies, if any.
 pub fn session_token(state: &AppState, headers: &http::HeaderMap) -> Option<String> {
-    let name = state.auth.session_cookie_name();
+    request_cookie(headers, state.auth.session_cookie_name())
+}
+
+/// The value of cookie `name` in a request (over every `Cookie` header it has), if set.
+pub fn request_cookie(headers: &http::HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()

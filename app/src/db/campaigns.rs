@@ -195,23 +195,31 @@ pub async fn close<'e, E: Executor<'e, Database = Any>>(
     Ok(done.rows_affected() == 1)
 }
 
-/// Responses per campaign and function of an organisation: (campaign id, function,
-/// submitted, in progress).
+/// Responses per campaign and function of an organisation (or of one of its campaigns):
+/// (campaign id, function, submitted, in progress).
 pub async fn response_counts<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     organisation_id: &str,
+    only_campaign: Option<&str>,
 ) -> Result<Vec<(String, Function, usize, usize)>, sqlx::Error> {
-    let rows = sqlx::query(
+    let sql = format!(
         "SELECT r.campaign_id, r.function, \
                 SUM(CASE WHEN r.submitted_at IS NULL THEN 0 ELSE 1 END) AS submitted, \
                 SUM(CASE WHEN r.submitted_at IS NULL THEN 1 ELSE 0 END) AS started \
          FROM responses r JOIN campaigns c ON c.id = r.campaign_id \
-         WHERE c.organisation_id = $1 \
+         WHERE c.organisation_id = $1{} \
          GROUP BY r.campaign_id, r.function",
-    )
-    .bind(organisation_id)
-    .fetch_all(ex)
-    .await?;
+        if only_campaign.is_some() {
+            " AND r.campaign_id = $2"
+        } else {
+            ""
+        }
+    );
+    let mut query = sqlx::query(&sql).bind(organisation_id);
+    if let Some(campaign_id) = only_campaign {
+        query = query.bind(campaign_id);
+    }
+    let rows = query.fetch_all(ex).await?;
     rows.iter()
         .map(|row| {
             let function: String = row.try_get("function")?;

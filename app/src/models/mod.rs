@@ -117,6 +117,15 @@ pub struct Flash {
 }
 
 impl Flash {
+    /// A success message for the next page, addressed to `form`.
+    pub fn notice(form: &str, message: &str) -> Flash {
+        Flash {
+            form: form.to_owned(),
+            notice: Some(message.to_owned()),
+            ..Flash::default()
+        }
+    }
+
     /// The flash if it belongs to `form`.
     pub fn for_form(flash: &Option<Flash>, form: &str) -> Option<Flash> {
         flash.as_ref().filter(|f| f.form == form).cloned()

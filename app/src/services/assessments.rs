@@ -190,9 +190,14 @@ async fn summaries(
     user: &CurrentUser,
     records: Vec<CampaignRecord>,
 ) -> AppResult<Vec<CampaignSummary>> {
+    // One campaign's page counts only its own responses, not the organisation's.
+    let only = match records.as_slice() {
+        [one] => Some(one.id.as_str()),
+        _ => None,
+    };
     let mut counts: HashMap<(String, Function), (usize, usize)> = HashMap::new();
     for (campaign_id, function, submitted, started) in
-        campaigns::response_counts(state.db.pool(), &user.organisation_id).await?
+        campaigns::response_counts(state.db.pool(), &user.organisation_id, only).await?
     {
         counts.insert((campaign_id, function), (submitted, started));
     }
