@@ -116,3 +116,23 @@ stop_throwaway_postgres() {
     rm -rf "$PG_TMP"
   fi
 }
+
+# The reference for the Krippendorff's alpha cross-check (app/src/domain/agreement.rs runs
+# tests/reference/krippendorff_reference.py): the PyPI package krippendorff, in a venv under
+# .tools. Sets REVALIGN_PYTHON, the interpreter that test uses.
+KRIPPENDORFF_VERSION="0.9.0"
+ensure_python_reference() {
+  local py="$TOOLS/py/bin/python"
+  if ! "$py" -c 'import krippendorff' >/dev/null 2>&1; then
+    step "Installing the Python package krippendorff $KRIPPENDORFF_VERSION into .tools/py (reference for the alpha test)"
+    # --clear: a venv left half-made by an earlier failure is laid anew.
+    if ! python3 -m venv --clear "$TOOLS/py" >/dev/null 2>&1; then
+      note "python3 -m venv failed: installing Debian's python3-venv"
+      apt_install python3-venv
+      python3 -m venv --clear "$TOOLS/py"
+    fi
+    "$py" -m pip install --quiet --disable-pip-version-check "krippendorff==$KRIPPENDORFF_VERSION"
+  fi
+  export REVALIGN_PYTHON="$py"
+  note "Python reference: krippendorff $("$py" -c 'import importlib.metadata as m; print(m.version("krippendorff"))')"
+}

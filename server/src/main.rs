@@ -64,6 +64,17 @@ async fn main() -> anyhow::Result<()> {
                     &model.hash[..12]
                 );
             }
+            for loaded in &library.rubrics {
+                println!(
+                    "ok    {}: {} (version {}, {}, {} competencies, sha256 {})",
+                    loaded.path,
+                    loaded.rubric.title,
+                    loaded.rubric.version,
+                    loaded.rubric.locale,
+                    loaded.rubric.competencies.len(),
+                    &loaded.hash[..12]
+                );
+            }
             for error in &library.errors {
                 println!("error {error}");
             }

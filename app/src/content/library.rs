@@ -1,8 +1,9 @@
-//! The set of models found under the content root at start-up.
+//! The models and rubrics found under the content root at start-up.
 
-use super::{content_hash, parse, ContentError};
+use super::{content_hash, parse, ContentError, ContentIssue};
 use crate::domain::model::MaturityModel;
-use std::collections::HashMap;
+use crate::domain::rubric::Rubric;
+use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -19,109 +20,231 @@ pub struct LoadedModel {
     pub model: Arc<MaturityModel>,
 }
 
-/// Every model under a content root, and every mistake that kept a file out.
+/// A leader rubric that parsed without issues, with the exact text it came from.
+#[derive(Debug, Clone)]
+pub struct LoadedRubric {
+    /// Where it was read from, e.g. `content/rubrics/revops-leader.md`.
+    pub path: String,
+    /// [`content_hash`] of `source`: what a role opened from this rubric records.
+    pub hash: String,
+    /// The file's exact text, stored with each role so it can be re-parsed later.
+    pub source: Arc<str>,
+    pub rubric: Arc<Rubric>,
+}
+
+/// Every model and rubric under a content root, and every mistake that kept a file out.
 #[derive(Debug, Clone, Default)]
 pub struct ContentLibrary {
     /// In file-name order.
     pub models: Vec<LoadedModel>,
-    /// In file-name order, then by line.
+    /// In file-name order.
+    pub rubrics: Vec<LoadedRubric>,
+    /// Models first, then rubrics; each in file-name order, then by line.
     pub errors: Vec<ContentError>,
 }
 
+/// A file that parsed, before it is wrapped as a model or a rubric.
+struct ParsedFile<T> {
+    path: String,
+    source: String,
+    document: T,
+}
+
 impl ContentLibrary {
-    /// Reads `<root>/models/*.md` (sorted by file name).
+    /// Reads `<root>/models/*.md` and `<root>/rubrics/*.md` (each sorted by file name).
     ///
     /// A bad file becomes entries in `errors` and is skipped; the rest still load, so one
-    /// typo never takes the whole questionnaire down. A missing `models` folder is an empty
-    /// library, not an error. Two files with the same model id and locale would make
-    /// "which one?" ambiguous: the second is reported and skipped.
+    /// typo never takes the whole questionnaire down. A missing folder is an empty list,
+    /// not an error. Two files of one kind with the same id and locale would make "which
+    /// one?" ambiguous: the second is reported and skipped. A rubric competency that
+    /// `addresses` a dimension no loaded model has is an error in the rubric.
     pub fn load(root: &Path) -> ContentLibrary {
         let mut library = ContentLibrary::default();
-        let folder = root.join("models");
-        let files = match model_files(&folder) {
-            Ok(files) => files,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => return library,
-            Err(error) => {
-                library.errors.push(ContentError {
-                    path: folder.display().to_string(),
-                    line: 0,
-                    message: format!("cannot read the models folder: {error}"),
-                });
-                return library;
-            }
-        };
+        let models = load_folder(
+            &root.join("models"),
+            "model",
+            &mut library.errors,
+            |source| {
+                parse::parse(source).map(|parsed| {
+                    let key = (parsed.model.id.clone(), parsed.model.locale.clone());
+                    (parsed.model, key, parsed.id_line)
+                })
+            },
+        );
+        library.models = models
+            .into_iter()
+            .map(|file| LoadedModel {
+                hash: content_hash(&file.source),
+                path: file.path,
+                source: Arc::from(file.source),
+                model: Arc::new(file.document),
+            })
+            .collect();
 
-        // (id, locale) -> path of the file that claimed it first.
-        let mut claimed: HashMap<(String, String), String> = HashMap::new();
-        for file in files {
-            let path = file.display().to_string();
-            let source = match read_text(&file) {
-                Ok(source) => source,
-                Err((line, message)) => {
-                    library.errors.push(ContentError {
-                        path,
-                        line,
-                        message,
-                    });
-                    continue;
-                }
-            };
-            let parsed = match parse::parse(&source) {
-                Ok(parsed) => parsed,
-                Err(issues) => {
-                    library
-                        .errors
-                        .extend(issues.into_iter().map(|issue| ContentError {
-                            path: path.clone(),
-                            line: issue.line,
-                            message: issue.message,
-                        }));
-                    continue;
-                }
-            };
-            let key = (parsed.model.id.clone(), parsed.model.locale.clone());
-            if let Some(first) = claimed.get(&key) {
-                library.errors.push(ContentError {
-                    path,
-                    line: parsed.id_line,
+        let dimension_ids: HashSet<&str> = library
+            .models
+            .iter()
+            .flat_map(|loaded| loaded.model.dimensions.iter().map(|d| d.id.as_str()))
+            .collect();
+        let mut rubric_errors = Vec::new();
+        let rubrics = load_folder(
+            &root.join("rubrics"),
+            "rubric",
+            &mut rubric_errors,
+            |source| {
+                parse::parse_rubric(source).map(|parsed| {
+                    let key = (parsed.rubric.id.clone(), parsed.rubric.locale.clone());
+                    ((parsed.rubric, parsed.addresses), key, parsed.id_line)
+                })
+            },
+        );
+        for file in rubrics {
+            let (rubric, addresses) = file.document;
+            let unknown: Vec<ContentError> = addresses
+                .iter()
+                .filter(|(id, _)| !dimension_ids.contains(id.as_str()))
+                .map(|(id, line)| ContentError {
+                    path: file.path.clone(),
+                    line: *line,
                     message: format!(
-                        "model \"{}\" (locale \"{}\") has the same id as {first}: give this \
-                         model another id, or another locale if it is a translation",
-                        key.0, key.1
+                        "addresses names \"{id}\", which is not a dimension of any maturity \
+                         model under models/: use a dimension id such as {}",
+                        example_dimensions(&dimension_ids)
                     ),
-                });
+                })
+                .collect();
+            if !unknown.is_empty() {
+                rubric_errors.extend(unknown);
                 continue;
             }
-            claimed.insert(key, path.clone());
-            library.models.push(LoadedModel {
-                path,
-                hash: content_hash(&source),
-                source: Arc::from(source),
-                model: Arc::new(parsed.model),
+            library.rubrics.push(LoadedRubric {
+                hash: content_hash(&file.source),
+                path: file.path,
+                source: Arc::from(file.source),
+                rubric: Arc::new(rubric),
             });
         }
+        rubric_errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        library.errors.extend(rubric_errors);
         library
     }
 
     /// The model with this id: its English version if there is one, otherwise the first
     /// found (by file name).
     pub fn model(&self, id: &str) -> Option<&LoadedModel> {
-        let mut with_id = self.models.iter().filter(|loaded| loaded.model.id == id);
-        let first = with_id.next()?;
-        if first.model.locale == "en" {
-            return Some(first);
-        }
-        Some(
-            with_id
-                .find(|loaded| loaded.model.locale == "en")
-                .unwrap_or(first),
+        prefer_english(self.models.iter(), |m| (&m.model.id, &m.model.locale), id)
+    }
+
+    /// The rubric with this id: its English version if there is one, otherwise the first
+    /// found (by file name).
+    pub fn rubric(&self, id: &str) -> Option<&LoadedRubric> {
+        prefer_english(
+            self.rubrics.iter(),
+            |r| (&r.rubric.id, &r.rubric.locale),
+            id,
         )
     }
 }
 
+fn prefer_english<'a, T>(
+    items: impl Iterator<Item = &'a T>,
+    key: impl Fn(&T) -> (&String, &String),
+    id: &str,
+) -> Option<&'a T> {
+    let mut with_id = items.filter(|item| key(item).0 == id);
+    let first = with_id.next()?;
+    if key(first).1 == "en" {
+        return Some(first);
+    }
+    Some(with_id.find(|item| key(item).1 == "en").unwrap_or(first))
+}
+
+/// Up to three known dimension ids, quoted, for a message.
+fn example_dimensions(ids: &HashSet<&str>) -> String {
+    let mut ids: Vec<&str> = ids.iter().copied().collect();
+    ids.sort_unstable();
+    if ids.is_empty() {
+        return "those of a model (no model loaded)".to_owned();
+    }
+    ids.iter()
+        .take(3)
+        .map(|id| format!("\"{id}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Reads and parses every `*.md` in `folder` with `parse`, which returns the document, its
+/// (id, locale) and the line of its id. Mistakes go to `errors`; a missing folder is empty.
+fn load_folder<T>(
+    folder: &Path,
+    kind: &str,
+    errors: &mut Vec<ContentError>,
+    parse: impl Fn(&str) -> Result<(T, (String, String), usize), Vec<ContentIssue>>,
+) -> Vec<ParsedFile<T>> {
+    let files = match markdown_files(folder) {
+        Ok(files) => files,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Vec::new(),
+        Err(error) => {
+            errors.push(ContentError {
+                path: folder.display().to_string(),
+                line: 0,
+                message: format!("cannot read the {kind}s folder: {error}"),
+            });
+            return Vec::new();
+        }
+    };
+    let mut loaded = Vec::new();
+    // (id, locale) -> path of the file that claimed it first.
+    let mut claimed: HashMap<(String, String), String> = HashMap::new();
+    for file in files {
+        let path = file.display().to_string();
+        let source = match read_text(&file) {
+            Ok(source) => source,
+            Err((line, message)) => {
+                errors.push(ContentError {
+                    path,
+                    line,
+                    message,
+                });
+                continue;
+            }
+        };
+        let (document, key, id_line) = match parse(&source) {
+            Ok(parsed) => parsed,
+            Err(issues) => {
+                errors.extend(issues.into_iter().map(|issue| ContentError {
+                    path: path.clone(),
+                    line: issue.line,
+                    message: issue.message,
+                }));
+                continue;
+            }
+        };
+        if let Some(first) = claimed.get(&key) {
+            errors.push(ContentError {
+                path,
+                line: id_line,
+                message: format!(
+                    "{kind} \"{}\" (locale \"{}\") has the same id as {first}: give this \
+                     {kind} another id, or another locale if it is a translation",
+                    key.0, key.1
+                ),
+            });
+            continue;
+        }
+        claimed.insert(key, path.clone());
+        loaded.push(ParsedFile {
+            path,
+            source,
+            document,
+        });
+    }
+    loaded
+}
+
 /// The `*.md` files directly in `folder`, sorted by file name. Hidden files (editor
 /// backups such as `.#x.md`) are not content.
-fn model_files(folder: &Path) -> io::Result<Vec<PathBuf>> {
+fn markdown_files(folder: &Path) -> io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(folder)? {
         let path = entry?.path();

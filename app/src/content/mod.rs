@@ -1,4 +1,5 @@
-//! Loading the maturity models that live as Markdown under `content/models/`.
+//! Loading the maturity models and leader rubrics that live as Markdown under
+//! `content/models/` and `content/rubrics/`.
 //!
 //! The format and every rule checked here are described in `content/README.md`. Content is
 //! written by people, so a mistake is never a crash: each one becomes a [`ContentIssue`]
@@ -12,13 +13,17 @@
 
 mod library;
 mod parse;
+pub mod user_markdown;
 
+#[cfg(test)]
+mod rubric_tests;
 #[cfg(test)]
 mod tests;
 
-pub use library::{ContentLibrary, LoadedModel};
+pub use library::{ContentLibrary, LoadedModel, LoadedRubric};
 
 use crate::domain::model::MaturityModel;
+use crate::domain::rubric::Rubric;
 use sha2::{Digest, Sha256};
 use std::fmt;
 
@@ -70,6 +75,13 @@ impl std::error::Error for ContentError {}
 /// passed through.
 pub fn parse_model(source: &str) -> Result<MaturityModel, Vec<ContentIssue>> {
     parse::parse(source).map(|parsed| parsed.model)
+}
+
+/// Parses and validates one leader rubric written in Markdown: the same front matter,
+/// headings, ids and checks as a model, with `#` competencies (definition, then an ordered
+/// list of anchors) and `##` interview questions (a note, then a bullet list of follow-ups).
+pub fn parse_rubric(source: &str) -> Result<Rubric, Vec<ContentIssue>> {
+    parse::parse_rubric(source).map(|parsed| parsed.rubric)
 }
 
 /// The lower-case hex SHA-256 of the exact bytes of a model's source.

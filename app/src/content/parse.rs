@@ -8,6 +8,7 @@
 
 use super::ContentIssue;
 use crate::domain::model::{Dimension, MaturityModel, Question};
+use crate::domain::rubric::{Competency, InterviewQuestion, Rubric};
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 use std::ops::{Range, RangeInclusive};
@@ -36,6 +37,35 @@ const AUTOMATIC_ANSWERS: [&str; 7] = [
 /// How many characters of the author's text to quote in a message.
 const SNIPPET_CHARS: usize = 60;
 
+/// What a content file describes. Both kinds share the front matter, the heading syntax,
+/// ids, links and every check on them; they differ in what the lists mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// `# dimension`, `## question` with an ordered list of levels.
+    Model,
+    /// `# competency` with an ordered list of anchors, `## interview question` with a
+    /// bullet list of follow-ups.
+    Rubric,
+}
+
+impl Kind {
+    /// What a `#` heading opens, in messages.
+    fn section(self) -> &'static str {
+        match self {
+            Kind::Model => "dimension",
+            Kind::Rubric => "competency",
+        }
+    }
+
+    /// What a `##` heading opens, in messages.
+    fn item(self) -> &'static str {
+        match self {
+            Kind::Model => "question",
+            Kind::Rubric => "interview question",
+        }
+    }
+}
+
 /// A parsed model plus what the library needs to report on it.
 pub(super) struct Parsed {
     pub(super) model: MaturityModel,
@@ -43,8 +73,65 @@ pub(super) struct Parsed {
     pub(super) id_line: usize,
 }
 
-/// Parses a whole file; see [`super::parse_model`].
+/// A parsed rubric plus what the library needs to report on it.
+pub(super) struct ParsedRubric {
+    pub(super) rubric: Rubric,
+    pub(super) id_line: usize,
+    /// Each competency's `addresses=` ids with the line of its heading, checked against the
+    /// maturity models once every file is loaded.
+    pub(super) addresses: Vec<(String, usize)>,
+}
+
+/// Parses a whole maturity-model file; see [`super::parse_model`].
 pub(super) fn parse(source: &str) -> Result<Parsed, Vec<ContentIssue>> {
+    let document = parse_document(source, Kind::Model)?;
+    Ok(Parsed {
+        model: MaturityModel {
+            id: document.id,
+            title: document.title,
+            version: document.version,
+            locale: document.locale,
+            level_names: document.level_names,
+            intro_html: document.intro_html,
+            dimensions: document.dimensions,
+        },
+        id_line: document.id_line,
+    })
+}
+
+/// Parses a whole rubric file; see [`super::parse_rubric`].
+pub(super) fn parse_rubric(source: &str) -> Result<ParsedRubric, Vec<ContentIssue>> {
+    let document = parse_document(source, Kind::Rubric)?;
+    Ok(ParsedRubric {
+        rubric: Rubric {
+            id: document.id,
+            title: document.title,
+            version: document.version,
+            locale: document.locale,
+            level_names: document.level_names,
+            intro_html: document.intro_html,
+            competencies: document.competencies,
+        },
+        id_line: document.id_line,
+        addresses: document.addresses,
+    })
+}
+
+/// Everything either kind of file yields; the parts of the other kind stay empty.
+struct Document {
+    id: String,
+    id_line: usize,
+    title: String,
+    version: String,
+    locale: String,
+    level_names: Vec<String>,
+    intro_html: String,
+    dimensions: Vec<Dimension>,
+    competencies: Vec<Competency>,
+    addresses: Vec<(String, usize)>,
+}
+
+fn parse_document(source: &str, kind: Kind) -> Result<Document, Vec<ContentIssue>> {
     let lines = LineIndex::new(source);
     let mut issues = Issues::default();
     let mut ids = IdRegistry::default();
@@ -54,6 +141,7 @@ pub(super) fn parse(source: &str) -> Result<Parsed, Vec<ContentIssue>> {
     };
 
     let mut walker = Walker {
+        kind,
         source,
         lines: &lines,
         issues: &mut issues,
@@ -61,6 +149,8 @@ pub(super) fn parse(source: &str) -> Result<Parsed, Vec<ContentIssue>> {
         level_names: front.levels.as_deref(),
         intro_html: String::new(),
         dimensions: Vec::new(),
+        competencies: Vec::new(),
+        addresses: Vec::new(),
         dimension: None,
         question: None,
         saw_dimension: false,
@@ -68,7 +158,7 @@ pub(super) fn parse(source: &str) -> Result<Parsed, Vec<ContentIssue>> {
     for block in blocks(source, body_start) {
         walker.block(&block);
     }
-    let (intro_html, dimensions) = walker.finish(lines.line(body_start));
+    let finished = walker.finish(lines.line(body_start));
 
     if !issues.is_empty() {
         return Err(issues.into_sorted());
@@ -80,17 +170,17 @@ pub(super) fn parse(source: &str) -> Result<Parsed, Vec<ContentIssue>> {
         front.locale,
         front.levels,
     ) {
-        (Some(id), Some(title), Some(version), Some(locale), Some(level_names)) => Ok(Parsed {
-            model: MaturityModel {
-                id,
-                title,
-                version,
-                locale,
-                level_names,
-                intro_html,
-                dimensions,
-            },
+        (Some(id), Some(title), Some(version), Some(locale), Some(level_names)) => Ok(Document {
+            id,
             id_line: front.id_line,
+            title,
+            version,
+            locale,
+            level_names,
+            intro_html: finished.intro_html,
+            dimensions: finished.dimensions,
+            competencies: finished.competencies,
+            addresses: finished.addresses,
         }),
         // Every missing or invalid key has already produced an issue; this arm only keeps
         // the function total should that ever change.
@@ -513,6 +603,13 @@ struct DimensionDraft {
     line: usize,
     description_html: String,
     questions: Vec<Question>,
+    /// Rubric: the `addresses=` ids.
+    addresses: Vec<String>,
+    /// Rubric: the competency's anchors, one per level, and the line of their list.
+    anchors: Option<Vec<String>>,
+    anchor_line: usize,
+    /// Rubric: the interview questions.
+    interview_questions: Vec<InterviewQuestion>,
     /// Question headings seen under this dimension, valid or not, so that a dimension whose
     /// only question has a mistake is not also reported as having none.
     question_headings: usize,
@@ -531,6 +628,8 @@ struct QuestionDraft {
     list_line: usize,
     /// A bullet list stood where the levels should be and has been reported.
     bullet_list: bool,
+    /// Rubric: the follow-up questions (a bullet list).
+    follow_ups: Option<Vec<String>>,
     /// Written before any dimension: checked, reported, then dropped.
     orphan: bool,
 }
@@ -543,6 +642,7 @@ impl QuestionDraft {
 
 /// Walks the body's blocks in order, building the model and collecting issues.
 struct Walker<'s, 'r> {
+    kind: Kind,
     source: &'s str,
     lines: &'r LineIndex,
     issues: &'r mut Issues,
@@ -550,6 +650,8 @@ struct Walker<'s, 'r> {
     level_names: Option<&'r [String]>,
     intro_html: String,
     dimensions: Vec<Dimension>,
+    competencies: Vec<Competency>,
+    addresses: Vec<(String, usize)>,
     dimension: Option<DimensionDraft>,
     question: Option<QuestionDraft>,
     saw_dimension: bool,
@@ -580,18 +682,30 @@ impl Walker<'_, '_> {
         }
     }
 
-    /// Closes the last question and dimension; returns the intro and the dimensions.
-    fn finish(mut self, body_line: usize) -> (String, Vec<Dimension>) {
+    /// Closes the last question and dimension; returns what the body held.
+    fn finish(mut self, body_line: usize) -> Finished {
         self.finish_question();
         self.finish_dimension();
         if !self.saw_dimension {
-            self.issues.push(
-                body_line,
-                "the model has no dimensions: add a \"# Dimension {#id}\" heading followed by \
-                 at least one \"## Question {#id}\" with its list of levels",
-            );
+            let message = match self.kind {
+                Kind::Model => {
+                    "the model has no dimensions: add a \"# Dimension {#id}\" heading followed \
+                     by at least one \"## Question {#id}\" with its list of levels"
+                }
+                Kind::Rubric => {
+                    "the rubric has no competencies: add a \"# Competency {#id}\" heading with \
+                     its definition, its ordered list of anchors and at least one \
+                     \"## Interview question {#id}\""
+                }
+            };
+            self.issues.push(body_line, message);
         }
-        (self.intro_html, self.dimensions)
+        Finished {
+            intro_html: self.intro_html,
+            dimensions: self.dimensions,
+            competencies: self.competencies,
+            addresses: self.addresses,
+        }
     }
 
     fn line(&self, offset: usize) -> usize {
@@ -627,7 +741,12 @@ impl Walker<'_, '_> {
                 self.finish_question();
                 self.finish_dimension();
                 self.saw_dimension = true;
-                let head = self.heading_parts("dimension", "#", &text, id, classes, attrs, line);
+                let section = self.kind.section();
+                let head = self.heading_parts(section, "#", &text, id, classes, attrs, line);
+                if !head.addresses.is_empty() {
+                    self.addresses
+                        .extend(head.addresses.iter().map(|id| (id.clone(), line)));
+                }
                 self.dimension = Some(DimensionDraft {
                     id: head.id,
                     title: text,
@@ -635,6 +754,10 @@ impl Walker<'_, '_> {
                     line,
                     description_html: String::new(),
                     questions: Vec::new(),
+                    addresses: head.addresses,
+                    anchors: None,
+                    anchor_line: line,
+                    interview_questions: Vec::new(),
                     question_headings: 0,
                 });
             }
@@ -646,18 +769,21 @@ impl Walker<'_, '_> {
                         false
                     }
                     None => {
+                        let (item, section) = (self.kind.item(), self.kind.section());
                         self.issues.push(
                             line,
                             format!(
-                                "question \"## {}\" comes before any dimension: put a \
-                                 \"# Dimension {{#id}}\" heading above it",
-                                snippet(&text)
+                                "{item} \"## {}\" comes before any {section}: put a \
+                                 \"# {} {{#id}}\" heading above it",
+                                snippet(&text),
+                                capitalised(section)
                             ),
                         );
                         true
                     }
                 };
-                let head = self.heading_parts("question", "##", &text, id, classes, attrs, line);
+                let item = self.kind.item();
+                let head = self.heading_parts(item, "##", &text, id, classes, attrs, line);
                 self.question = Some(QuestionDraft {
                     id: head.id,
                     name: head.name,
@@ -668,6 +794,7 @@ impl Walker<'_, '_> {
                     levels: None,
                     list_line: line,
                     bullet_list: false,
+                    follow_ups: None,
                     orphan,
                 });
             }
@@ -675,18 +802,21 @@ impl Walker<'_, '_> {
                 // The blocks after it stay with the current question or dimension, so
                 // that this one mistake does not also show up as a missing list.
                 let hashes = "#".repeat(heading_depth(deeper));
+                let (section, item) = (self.kind.section(), self.kind.item());
                 self.issues.push(
                     line,
                     format!(
-                        "\"{hashes} ...\" headings are not allowed; use \"#\" for dimensions \
-                         and \"##\" for questions"
+                        "\"{hashes} ...\" headings are not allowed; use \"#\" for {} \
+                         and \"##\" for {item}s",
+                        plural(section)
                     ),
                 );
             }
         }
     }
 
-    /// Checks a dimension or question heading's `{#id weight=...}`.
+    /// Checks a heading's `{#id weight=... addresses=...}`: `weight` everywhere but on a
+    /// rubric's interview questions, `addresses` only on a rubric's competencies.
     #[allow(clippy::too_many_arguments)]
     fn heading_parts(
         &mut self,
@@ -736,26 +866,67 @@ impl Walker<'_, '_> {
         } else {
             format!("\"{}\"", snippet(&id))
         };
+        let allowed: &[&str] = match (self.kind, hashes) {
+            (Kind::Model, _) => &["weight"],
+            (Kind::Rubric, "#") => &["weight", "addresses"],
+            (Kind::Rubric, _) => &[],
+        };
+        let allowed_text = match allowed {
+            [] => "only {#id} is allowed".to_owned(),
+            [one] => format!("only {{#id}} and {one}= are allowed"),
+            [first @ .., last] => {
+                let first: Vec<String> = first.iter().map(|key| format!("{key}=")).collect();
+                format!("only {{#id}}, {} and {last}= are allowed", first.join(", "))
+            }
+        };
         for class in classes {
             self.issues.push(
                 line,
                 format!(
-                    "heading attribute \".{}\" is not used: only {{#id}} and weight= are allowed",
+                    "heading attribute \".{}\" is not used: {allowed_text}",
                     snippet(class)
                 ),
             );
         }
         let mut weight = 1.0;
         let mut weight_seen = false;
+        let mut addresses = Vec::new();
+        let mut addresses_seen = false;
         for (key, value) in attrs {
-            if key.as_ref() != "weight" {
+            if !allowed.contains(&key.as_ref()) {
                 self.issues.push(
                     line,
                     format!(
-                        "unknown heading attribute \"{}\": only {{#id}} and weight= are allowed",
+                        "unknown heading attribute \"{}\": {allowed_text}",
                         snippet(key)
                     ),
                 );
+                continue;
+            }
+            if key.as_ref() == "addresses" {
+                if addresses_seen {
+                    self.issues.push(line, "addresses is given twice: keep one");
+                    continue;
+                }
+                addresses_seen = true;
+                match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+                    Some(list) => {
+                        for id in list.split(',').map(str::trim) {
+                            match check_id(id) {
+                                Ok(()) if !addresses.iter().any(|a: &String| a == id) => {
+                                    addresses.push(id.to_owned())
+                                }
+                                Ok(()) => {}
+                                Err(message) => self.issues.push(line, message),
+                            }
+                        }
+                    }
+                    None => self.issues.push(
+                        line,
+                        "addresses needs dimension ids: write it as addresses=data,tech-stack \
+                         (commas, no spaces)",
+                    ),
+                }
                 continue;
             }
             if weight_seen {
@@ -780,10 +951,19 @@ impl Walker<'_, '_> {
                 ),
             }
         }
-        HeadingParts { id, name, weight }
+        HeadingParts {
+            id,
+            name,
+            weight,
+            addresses,
+        }
     }
 
     fn ordered_list(&mut self, block: &Block<'_>, first_number: u64) {
+        if self.kind == Kind::Rubric {
+            self.rubric_ordered_list(block, first_number);
+            return;
+        }
         let Some(mut question) = self.question.take() else {
             self.render_into_section(block);
             return;
@@ -803,12 +983,64 @@ impl Walker<'_, '_> {
                     ),
                 );
             }
-            question.levels = Some(self.level_items(block, &question.name));
+            let owner = format!("question {}", question.name);
+            question.levels = Some(self.level_items(block, &owner, LEVEL_ITEMS));
         }
         self.question = Some(question);
     }
 
+    /// In a rubric, a competency's ordered list is its anchors; an interview question has
+    /// none (its follow-ups are bullets).
+    fn rubric_ordered_list(&mut self, block: &Block<'_>, first_number: u64) {
+        let line = self.line(block.start());
+        if let Some(question) = &self.question {
+            self.issues.push(
+                line,
+                format!(
+                    "interview question {} has a numbered list: write its follow-up questions \
+                     as a bullet list (\"- ...\"); the anchors belong under the competency, \
+                     above its first question",
+                    question.name
+                ),
+            );
+            return;
+        }
+        let Some(mut competency) = self.dimension.take() else {
+            self.intro_html.push_str(&render(block));
+            return;
+        };
+        let name = section_name(&competency.id, &competency.title);
+        if competency.anchors.is_some() {
+            self.issues.push(
+                line,
+                format!(
+                    "competency \"{name}\" has a second list of anchors (the first is on line \
+                     {}): keep one ordered list with one item per level",
+                    competency.anchor_line
+                ),
+            );
+        } else {
+            competency.anchor_line = line;
+            if first_number != 1 {
+                self.issues.push(
+                    line,
+                    format!(
+                        "the anchors of competency \"{name}\" start at {first_number}: number \
+                         them from 1, so that item 1 is the lowest level"
+                    ),
+                );
+            }
+            let owner = format!("competency \"{name}\"");
+            competency.anchors = Some(self.level_items(block, &owner, LEVEL_ITEMS));
+        }
+        self.dimension = Some(competency);
+    }
+
     fn bullet_list(&mut self, block: &Block<'_>) {
+        if self.kind == Kind::Rubric {
+            self.rubric_bullet_list(block);
+            return;
+        }
         let Some(mut question) = self.question.take() else {
             self.render_into_section(block);
             return;
@@ -831,6 +1063,69 @@ impl Walker<'_, '_> {
         self.question = Some(question);
     }
 
+    /// In a rubric, an interview question's bullet list is its follow-ups; elsewhere a
+    /// bullet list is part of the text it stands in.
+    fn rubric_bullet_list(&mut self, block: &Block<'_>) {
+        let Some(mut question) = self.question.take() else {
+            self.rubric_text(block);
+            return;
+        };
+        let line = self.line(block.start());
+        if question.follow_ups.is_some() {
+            self.issues.push(
+                line,
+                format!(
+                    "interview question {} has a second list of follow-ups (the first is on \
+                     line {}): keep one bullet list",
+                    question.name, question.list_line
+                ),
+            );
+        } else {
+            question.list_line = line;
+            let owner = format!("interview question {}", question.name);
+            question.follow_ups = Some(self.level_items(block, &owner, FOLLOW_UP_ITEMS));
+        }
+        self.question = Some(question);
+    }
+
+    /// Text in a rubric: the intro, a competency's definition (before its anchors), or an
+    /// interview question's note (before its follow-ups).
+    fn rubric_text(&mut self, block: &Block<'_>) {
+        let line = self.line(block.start());
+        let is_rule = matches!(block.first(), Some(Event::Rule));
+        if let Some(question) = &mut self.question {
+            if question.follow_ups.is_none() {
+                question.help_html.push_str(&render(block));
+            } else if !is_rule {
+                self.issues.push(
+                    line,
+                    format!(
+                        "text after the follow-ups of interview question {}: move it above the \
+                         list (it then becomes the note for the interviewer) or remove it",
+                        question.name
+                    ),
+                );
+            }
+            return;
+        }
+        match &mut self.dimension {
+            Some(competency) if competency.anchors.is_some() => {
+                if !is_rule {
+                    let name = section_name(&competency.id, &competency.title);
+                    self.issues.push(
+                        line,
+                        format!(
+                            "text after the anchors of competency \"{name}\": move it above \
+                             the list (it then becomes part of the definition) or remove it"
+                        ),
+                    );
+                }
+            }
+            Some(competency) => competency.description_html.push_str(&render(block)),
+            None => self.intro_html.push_str(&render(block)),
+        }
+    }
+
     fn second_list(&mut self, question: &QuestionDraft, line: usize) {
         self.issues.push(
             line,
@@ -842,8 +1137,9 @@ impl Walker<'_, '_> {
         );
     }
 
-    /// The items of a question's list of levels, as plain text.
-    fn level_items(&mut self, block: &Block<'_>, question_name: &str) -> Vec<String> {
+    /// The items of a list (a question's levels, a competency's anchors, a question's
+    /// follow-ups), as plain text. `owner` names what the list belongs to in messages.
+    fn level_items(&mut self, block: &Block<'_>, owner: &str, terms: ListTerms) -> Vec<String> {
         let mut items = Vec::new();
         let mut depth = 0usize;
         let mut item_start = None;
@@ -859,9 +1155,11 @@ impl Walker<'_, '_> {
                         self.issues.push(
                             self.lines.line(range.start),
                             format!(
-                                "level {} of question {question_name} contains a nested list: \
-                                 write each level as one list item with no list inside it",
-                                items.len() + 1
+                                "{} {} of {owner} contains a nested list: write each {} as \
+                                 one list item with no list inside it",
+                                terms.item,
+                                items.len() + 1,
+                                terms.item
                             ),
                         );
                     }
@@ -876,9 +1174,10 @@ impl Walker<'_, '_> {
                                 self.issues.push(
                                     self.lines.line(block.events[start].1.start),
                                     format!(
-                                        "level {} of question {question_name} is empty: describe \
-                                         what that level looks like",
-                                        items.len() + 1
+                                        "{} {} of {owner} is empty: {}",
+                                        terms.item,
+                                        items.len() + 1,
+                                        terms.when_empty
                                     ),
                                 );
                             }
@@ -895,6 +1194,10 @@ impl Walker<'_, '_> {
     /// A paragraph (or quote, code, rule, ...): help text, a description, or the intro.
     fn content(&mut self, block: &Block<'_>) {
         if is_comment_block(block) {
+            return;
+        }
+        if self.kind == Kind::Rubric {
+            self.rubric_text(block);
             return;
         }
         let line = self.line(block.start());
@@ -930,6 +1233,17 @@ impl Walker<'_, '_> {
         let Some(question) = self.question.take() else {
             return;
         };
+        if self.kind == Kind::Rubric {
+            if let (false, Some(competency)) = (question.orphan, &mut self.dimension) {
+                competency.interview_questions.push(InterviewQuestion {
+                    id: question.id,
+                    text: question.text,
+                    note_html: (!question.help_html.is_empty()).then_some(question.help_html),
+                    follow_ups: question.follow_ups.unwrap_or_default(),
+                });
+            }
+            return;
+        }
         let Some(levels) = question.levels else {
             if !question.bullet_list {
                 self.issues.push(
@@ -979,6 +1293,10 @@ impl Walker<'_, '_> {
         let Some(dimension) = self.dimension.take() else {
             return;
         };
+        if self.kind == Kind::Rubric {
+            self.finish_competency(dimension);
+            return;
+        }
         if dimension.question_headings == 0 {
             let name = if dimension.id.is_empty() {
                 snippet(&dimension.title)
@@ -999,6 +1317,57 @@ impl Walker<'_, '_> {
             description_html: dimension.description_html,
             weight: dimension.weight,
             questions: dimension.questions,
+        });
+    }
+
+    fn finish_competency(&mut self, competency: DimensionDraft) {
+        let name = section_name(&competency.id, &competency.title);
+        let scale = self
+            .level_names
+            .map(|names| format!(" ({}: {})", names.len(), span_of(names)))
+            .unwrap_or_default();
+        match &competency.anchors {
+            None => self.issues.push(
+                competency.line,
+                format!(
+                    "competency \"{name}\" has no anchors: after its definition, add an ordered \
+                     list with one observable behaviour per level, lowest first{scale}"
+                ),
+            ),
+            Some(anchors) => {
+                if let Some(names) = self.level_names {
+                    if anchors.len() != names.len() {
+                        self.issues.push(
+                            competency.anchor_line,
+                            format!(
+                                "competency \"{name}\" has {}; the front matter names {} ({}): \
+                                 write one list item per level",
+                                count(anchors.len(), "anchor", "anchors"),
+                                names.len(),
+                                span_of(names)
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        if competency.question_headings == 0 {
+            self.issues.push(
+                competency.line,
+                format!(
+                    "competency \"{name}\" has no interview questions: add at least one \
+                     \"## Question {{#id}}\" heading after its anchors"
+                ),
+            );
+        }
+        self.competencies.push(Competency {
+            id: competency.id,
+            title: competency.title,
+            definition_html: competency.description_html,
+            weight: competency.weight,
+            addresses: competency.addresses,
+            anchors: competency.anchors.unwrap_or_default(),
+            questions: competency.interview_questions,
         });
     }
 
@@ -1042,6 +1411,57 @@ struct HeadingParts {
     /// How messages name it.
     name: String,
     weight: f64,
+    /// Rubric competencies: the maturity dimensions they help lift.
+    addresses: Vec<String>,
+}
+
+/// What the walk over a file's body produced.
+struct Finished {
+    intro_html: String,
+    dimensions: Vec<Dimension>,
+    competencies: Vec<Competency>,
+    addresses: Vec<(String, usize)>,
+}
+
+/// How a list's items are named in messages.
+#[derive(Clone, Copy)]
+struct ListTerms {
+    item: &'static str,
+    when_empty: &'static str,
+}
+
+const LEVEL_ITEMS: ListTerms = ListTerms {
+    item: "level",
+    when_empty: "describe what that level looks like",
+};
+
+const FOLLOW_UP_ITEMS: ListTerms = ListTerms {
+    item: "follow-up",
+    when_empty: "write the follow-up question or remove the item",
+};
+
+/// How messages name a dimension or competency: its id, or its title when it has none.
+fn section_name(id: &str, title: &str) -> String {
+    if id.is_empty() {
+        snippet(title)
+    } else {
+        id.to_owned()
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn plural(word: &str) -> String {
+    match word.strip_suffix('y') {
+        Some(stem) => format!("{stem}ies"),
+        None => format!("{word}s"),
+    }
 }
 
 fn heading_depth(level: HeadingLevel) -> usize {

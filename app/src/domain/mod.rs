@@ -1,6 +1,9 @@
 //! Pure domain logic: no I/O, no Leptos. Shared by the server and (where needed) the browser.
 
 pub mod account;
+pub mod agreement;
+pub mod debrief;
 pub mod model;
 pub mod results;
+pub mod rubric;
 pub mod stats;
