@@ -2,6 +2,7 @@
 
 mod accounts;
 mod assessments;
+mod hiring;
 mod organisations;
 mod rest;
 mod security;

@@ -30,7 +30,7 @@ on_both_backends!(
 );
 
 /// Every API path the router serves, as the OpenAPI document must list them.
-const API_PATHS: [&str; 9] = [
+const API_PATHS: [&str; 21] = [
     "/api/v1/campaigns",
     "/api/v1/campaigns/{id}",
     "/api/v1/campaigns/{id}/close",
@@ -40,17 +40,29 @@ const API_PATHS: [&str; 9] = [
     "/api/v1/campaigns/{id}/invitations/{link_id}/withdraw",
     "/api/v1/models",
     "/api/v1/openapi.json",
+    "/api/v1/roles",
+    "/api/v1/roles/{id}",
+    "/api/v1/roles/{id}/stages",
+    "/api/v1/roles/{id}/candidates",
+    "/api/v1/candidates/{id}",
+    "/api/v1/candidates/{id}/scorecards",
+    "/api/v1/candidates/{id}/debrief",
+    "/api/v1/candidates/{id}/decisions",
+    "/api/v1/interviews",
+    "/api/v1/interviews/{stage_id}/candidates/{candidate_id}",
+    "/api/v1/interviews/{stage_id}/candidates/{candidate_id}/scorecard",
+    "/api/v1/interviews/{stage_id}/candidates/{candidate_id}/scorecard/submit",
 ];
 
 /// An API client: no cookie jar, no Origin, like a script with curl.
-struct Api<'a> {
+pub(crate) struct Api<'a> {
     app: &'a TestApp,
     client: reqwest::Client,
     token: String,
 }
 
 impl<'a> Api<'a> {
-    fn new(app: &'a TestApp, token: &str) -> Self {
+    pub(crate) fn new(app: &'a TestApp, token: &str) -> Self {
         Api {
             app,
             client: reqwest::Client::new(),
@@ -58,7 +70,7 @@ impl<'a> Api<'a> {
         }
     }
 
-    async fn get(&self, path: &str) -> (u16, Value) {
+    pub(crate) async fn get(&self, path: &str) -> (u16, Value) {
         let response = self
             .client
             .get(self.app.url(path))
@@ -69,7 +81,7 @@ impl<'a> Api<'a> {
         status_and_json(response).await
     }
 
-    async fn post(&self, path: &str, body: Value) -> (u16, Value) {
+    pub(crate) async fn post(&self, path: &str, body: Value) -> (u16, Value) {
         let response = self
             .client
             .post(self.app.url(path))
@@ -82,6 +94,19 @@ impl<'a> Api<'a> {
     }
 
     /// Launches a campaign; returns its id.
+    /// PUT with a JSON body.
+    pub(crate) async fn put(&self, path: &str, body: Value) -> (u16, Value) {
+        let response = self
+            .client
+            .put(self.app.url(path))
+            .bearer_auth(&self.token)
+            .json(&body)
+            .send()
+            .await
+            .expect("PUT request");
+        status_and_json(response).await
+    }
+
     async fn launch(&self, functions: &[&str], min_group_size: u32) -> String {
         let (status, body) = self
             .post(
@@ -127,7 +152,7 @@ async fn status_and_json(response: reqwest::Response) -> (u16, Value) {
 }
 
 /// Creates an API token in settings as `client`; returns the token the page shows once.
-async fn create_token(app: &TestApp, client: &reqwest::Client, name: &str) -> String {
+pub(crate) async fn create_token(app: &TestApp, client: &reqwest::Client, name: &str) -> String {
     let response = app
         .post_form_as(client, "/settings/tokens", &[("name", name)])
         .await;
@@ -145,7 +170,7 @@ fn shown_token(page: &str) -> Option<String> {
 }
 
 /// Signs up Acme with Ana as owner (on `app.client`) and gives her a token.
-async fn admin_with_token(app: &TestApp) -> String {
+pub(crate) async fn admin_with_token(app: &TestApp) -> String {
     app.sign_up("Acme", "Ana Admin", "ana@acme.test", PASSWORD)
         .await;
     create_token(app, &app.client, "Ana's script").await
@@ -153,6 +178,12 @@ async fn admin_with_token(app: &TestApp) -> String {
 
 /// Ana invites Ben as a member; returns Ben's signed-in browser.
 async fn member_of_acme(app: &TestApp) -> reqwest::Client {
+    join_acme(app, "Ben Member", "ben@acme.test").await
+}
+
+/// Ana (signed in on `app.client`) invites a member, who joins with a new account; returns
+/// the member's signed-in browser.
+pub(crate) async fn join_acme(app: &TestApp, name: &str, email: &str) -> reqwest::Client {
     let response = app
         .post_form("/settings/invites", &[("role", "member"), ("note", "Ben")])
         .await;
@@ -161,24 +192,24 @@ async fn member_of_acme(app: &TestApp) -> reqwest::Client {
     let start = page.find("/invites/").expect("an invite link");
     let end = page[start..].find('"').unwrap() + start;
     let link = page[start..end].to_owned();
-    let ben = TestApp::browser_like_client();
+    let member = TestApp::browser_like_client();
     let joined = app
         .post_form_as(
-            &ben,
+            &member,
             &format!("{link}/signup"),
             &[
-                ("display_name", "Ben Member"),
-                ("email", "ben@acme.test"),
+                ("display_name", name),
+                ("email", email),
                 ("password", PASSWORD),
             ],
         )
         .await;
     assert_eq!(location(&joined), "/dashboard");
-    ben
+    member
 }
 
 /// Signs up another organisation (Globex) in its own browser and gives Gus a token.
-async fn other_organisation_token(app: &TestApp) -> (reqwest::Client, String) {
+pub(crate) async fn other_organisation_token(app: &TestApp) -> (reqwest::Client, String) {
     let gus = TestApp::browser_like_client();
     app.post_form_as(
         &gus,

@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod api_tokens;
 pub mod campaigns;
+pub mod hiring;
 pub mod invites;
 pub mod responses;
 pub mod sessions;

@@ -141,3 +141,4 @@ impl Flash {
 }
 
 pub mod assessment;
+pub mod hiring;

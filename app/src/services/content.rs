@@ -1,9 +1,10 @@
 //! The content the server runs with: the models loaded from `content/` at start, and every
 //! model version campaigns were launched with (read back from the database and parsed once).
 
-use crate::content::{parse_model, ContentLibrary, LoadedModel};
-use crate::db::{campaigns, Db};
+use crate::content::{parse_model, parse_rubric, ContentLibrary, LoadedModel, LoadedRubric};
+use crate::db::{campaigns, hiring, Db};
 use crate::domain::model::MaturityModel;
+use crate::domain::rubric::Rubric;
 use crate::error::{AppError, AppResult};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -13,6 +14,7 @@ use std::sync::{Arc, Mutex};
 pub struct ContentStore {
     library: Arc<ContentLibrary>,
     versions: Arc<Mutex<HashMap<String, Arc<MaturityModel>>>>,
+    rubric_versions: Arc<Mutex<HashMap<String, Arc<Rubric>>>>,
 }
 
 impl ContentStore {
@@ -22,9 +24,15 @@ impl ContentStore {
             .iter()
             .map(|m| (m.hash.clone(), m.model.clone()))
             .collect();
+        let rubric_versions = library
+            .rubrics
+            .iter()
+            .map(|r| (r.hash.clone(), r.rubric.clone()))
+            .collect();
         ContentStore {
             library: Arc::new(library),
             versions: Arc::new(Mutex::new(versions)),
+            rubric_versions: Arc::new(Mutex::new(rubric_versions)),
         }
     }
 
@@ -59,6 +67,37 @@ impl ContentStore {
             versions.insert(hash.to_owned(), model.clone());
         }
         Ok(model)
+    }
+
+    /// The current version of a rubric, as loaded at start.
+    pub fn current_rubric(&self, id: &str) -> Option<&LoadedRubric> {
+        self.library.rubric(id)
+    }
+
+    /// The rubric version with this content hash: from memory, else from the database.
+    pub async fn rubric_version(&self, db: &Db, hash: &str) -> AppResult<Arc<Rubric>> {
+        let cached = self
+            .rubric_versions
+            .lock()
+            .ok()
+            .and_then(|versions| versions.get(hash).cloned());
+        if let Some(rubric) = cached {
+            return Ok(rubric);
+        }
+        let source = hiring::rubric_source(db.pool(), hash)
+            .await?
+            .ok_or_else(|| {
+                tracing::error!(hash, "rubric version missing from the database");
+                AppError::Internal
+            })?;
+        let rubric = Arc::new(parse_rubric(&source).map_err(|issues| {
+            tracing::error!(hash, ?issues, "a stored rubric version no longer parses");
+            AppError::Internal
+        })?);
+        if let Ok(mut versions) = self.rubric_versions.lock() {
+            versions.insert(hash.to_owned(), rubric.clone());
+        }
+        Ok(rubric)
     }
 
     fn cached(&self, hash: &str) -> Option<Arc<MaturityModel>> {

@@ -6,6 +6,7 @@ pub mod assessments;
 pub mod auth;
 pub mod content;
 pub mod flash;
+pub mod hiring;
 pub mod organisations;
 pub mod questionnaire;
 pub mod tokens;

@@ -9,6 +9,7 @@
 //! `{"message": ..., "fields": {...}}` with the error's status.
 
 mod campaigns;
+mod hiring;
 mod invitations;
 mod models;
 
@@ -52,6 +53,7 @@ const SECURITY_SCHEME: &str = "api_token";
         (name = "campaigns", description = "Assessment campaigns, their response counts and results"),
         (name = "invitations", description = "The links respondents answer through (admins)"),
         (name = "models", description = "Maturity models campaigns are launched from"),
+        (name = "hiring", description = "RevOps-leader roles, interview plans, candidates, scorecards (subject to the visibility rule), debriefs and decisions"),
         (name = "meta", description = "This document"),
     )
 )]
@@ -93,6 +95,18 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(invitations::list, invitations::create))
         .routes(routes!(invitations::withdraw))
         .routes(routes!(models::list))
+        .routes(routes!(hiring::list_roles, hiring::open_role))
+        .routes(routes!(hiring::get_role))
+        .routes(routes!(hiring::add_stage))
+        .routes(routes!(hiring::add_candidate))
+        .routes(routes!(hiring::get_candidate))
+        .routes(routes!(hiring::list_scorecards))
+        .routes(routes!(hiring::get_debrief))
+        .routes(routes!(hiring::record_decision))
+        .routes(routes!(hiring::my_interviews))
+        .routes(routes!(hiring::get_interview))
+        .routes(routes!(hiring::save_scorecard))
+        .routes(routes!(hiring::submit_scorecard))
         .routes(routes!(openapi_json))
 }
 
