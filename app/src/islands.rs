@@ -26,9 +26,10 @@ pub fn EnhancedForm(children: Children) -> impl IntoView {
     }
 }
 
-/// Wraps a questionnaire step's plain `<form>`: with JavaScript on, every changed answer is
-/// posted at once (`autosave=1`, JSON answer) and the status line says "Saved"; the form's
-/// own buttons still post the whole step, which is also all that happens with JavaScript off.
+/// Wraps a plain `<form>` (a questionnaire step, a scorecard): with JavaScript on, every
+/// changed choice is posted at once, and typed text a second after the typing pauses
+/// (`autosave=1`, JSON answer); the status line says "Saved". The form's own buttons still
+/// post the whole form, which is also all that happens with JavaScript off.
 #[island]
 pub fn AutosaveForm(children: Children) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
@@ -38,7 +39,7 @@ pub fn AutosaveForm(children: Children) -> impl IntoView {
         }
     });
     view! {
-        <div class="autosave-form" node_ref=root on:change=browser::on_change>
+        <div class="autosave-form" node_ref=root on:change=browser::on_change on:input=browser::on_input>
             {children()}
         </div>
     }
@@ -68,6 +69,7 @@ mod browser {
     // Event handlers never run during server rendering.
     pub fn on_submit(_ev: leptos::ev::SubmitEvent) {}
     pub fn on_change(_ev: leptos::ev::Event) {}
+    pub fn on_input(_ev: leptos::ev::Event) {}
     pub fn copy(_text: &str) {}
 }
 
@@ -138,15 +140,58 @@ mod browser {
         fields: BTreeMap<String, String>,
     }
 
-    pub fn on_change(ev: leptos::ev::Event) {
-        let Some(form) = ev
-            .target()
+    /// The form around the element an event happened on.
+    fn form_of(ev: &leptos::ev::Event) -> Option<HtmlFormElement> {
+        ev.target()
             .and_then(|t| t.dyn_into::<Element>().ok())
             .and_then(|el| el.closest("form").ok().flatten())
             .and_then(|f| f.dyn_into::<HtmlFormElement>().ok())
-        else {
+    }
+
+    pub fn on_change(ev: leptos::ev::Event) {
+        if let Some(form) = form_of(&ev) {
+            cancel_pending(&form);
+            autosave(form);
+        }
+    }
+
+    /// How long typing must pause before the text is saved.
+    const TYPING_PAUSE_MS: i32 = 1000;
+
+    /// Typing in a text field: saves once the typing pauses (choices save on `change`).
+    pub fn on_input(ev: leptos::ev::Event) {
+        let is_text = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .is_some_and(|el| {
+                el.tag_name() == "TEXTAREA" || el.get_attribute("type").as_deref() == Some("text")
+            });
+        let (true, Some(form), Some(window)) = (is_text, form_of(&ev), web_sys::window()) else {
             return;
         };
+        cancel_pending(&form);
+        let later = form.clone();
+        let callback = wasm_bindgen::closure::Closure::once_into_js(move || autosave(later));
+        if let Ok(handle) = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            callback.unchecked_ref(),
+            TYPING_PAUSE_MS,
+        ) {
+            let _ = form.set_attribute("data-autosave-timer", &handle.to_string());
+        }
+    }
+
+    /// Drops a save still waiting for the typing to pause (a newer one replaces it).
+    fn cancel_pending(form: &HtmlFormElement) {
+        let pending = form
+            .get_attribute("data-autosave-timer")
+            .and_then(|v| v.parse::<i32>().ok());
+        if let (Some(handle), Some(window)) = (pending, web_sys::window()) {
+            window.clear_timeout_with_handle(handle);
+            let _ = form.remove_attribute("data-autosave-timer");
+        }
+    }
+
+    fn autosave(form: HtmlFormElement) {
         set_status(&form, "Saving…");
         wasm_bindgen_futures::spawn_local(async move {
             let saved = match post_json::<Saved>(&form, &[("autosave", "1")]).await {
@@ -166,7 +211,14 @@ mod browser {
             };
             show_errors(&form, &outcome);
             if saved.saved {
-                set_status(&form, "All answers on this page are saved.");
+                // A form can word its own confirmation (a scorecard is a draft, not answers).
+                let text = form
+                    .query_selector("[data-save-status]")
+                    .ok()
+                    .flatten()
+                    .and_then(|status| status.get_attribute("data-saved-text"))
+                    .unwrap_or_else(|| "All answers on this page are saved.".to_owned());
+                set_status(&form, &text);
                 if let (Some(answered), Some(total)) = (saved.answered, saved.total) {
                     set_progress(&form, answered, total);
                 }

@@ -92,6 +92,12 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/assessments/new") view=pages::assessments::NewCampaignPage ssr=SsrMode::Async/>
                 <Route path=path!("/assessments/:id") view=pages::assessments::CampaignPage ssr=SsrMode::Async/>
                 <Route path=path!("/assessments/:id/results") view=pages::assessments::ResultsPage ssr=SsrMode::Async/>
+                <Route path=path!("/hiring") view=pages::hiring::RolesPage ssr=SsrMode::Async/>
+                <Route path=path!("/hiring/roles/:id") view=pages::hiring::RolePage ssr=SsrMode::Async/>
+                <Route path=path!("/hiring/candidates/:id") view=pages::hiring::CandidatePage ssr=SsrMode::Async/>
+                <Route path=path!("/hiring/candidates/:id/debrief") view=pages::hiring::DebriefPage ssr=SsrMode::Async/>
+                <Route path=path!("/interviews") view=pages::hiring::InterviewsPage ssr=SsrMode::Async/>
+                <Route path=path!("/interviews/:stage/:candidate") view=pages::hiring::InterviewPage ssr=SsrMode::Async/>
                 <Route path=path!("/a/:token") view=pages::questionnaire::RespondentStartPage ssr=SsrMode::Async/>
                 <Route path=path!("/a/:token/step/:step") view=pages::questionnaire::QuestionnairePage ssr=SsrMode::Async/>
                 <Route path=path!("/a/:token/review") view=pages::questionnaire::ReviewPage ssr=SsrMode::Async/>

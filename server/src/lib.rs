@@ -6,6 +6,7 @@ pub mod assessment_forms;
 pub mod config;
 pub mod demo;
 pub mod forms;
+pub mod hiring_forms;
 pub mod rest;
 pub mod security;
 pub mod session;

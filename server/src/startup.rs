@@ -2,7 +2,7 @@
 
 use crate::config::{redact_url, Settings};
 use crate::security::{self, OriginPolicy};
-use crate::{assessment_forms, forms, rest, session};
+use crate::{assessment_forms, forms, hiring_forms, rest, session};
 use anyhow::Context;
 use app::content::ContentLibrary;
 use app::db::Db;
@@ -187,6 +187,25 @@ fn router(state: AppState, origin_policy: OriginPolicy) -> Router {
         .route("/a/{token}/start", post(assessment_forms::start))
         .route("/a/{token}/step/{step}", post(assessment_forms::save_step))
         .route("/a/{token}/submit", post(assessment_forms::submit))
+        .route("/hiring/roles", post(hiring_forms::open_role))
+        .route("/hiring/visibility", post(hiring_forms::set_visibility))
+        .route(
+            "/hiring/roles/{id}/settings",
+            post(hiring_forms::update_role),
+        )
+        .route("/hiring/roles/{id}/stages", post(hiring_forms::add_stage))
+        .route(
+            "/hiring/roles/{id}/candidates",
+            post(hiring_forms::add_candidate),
+        )
+        .route(
+            "/interviews/{stage}/{candidate}",
+            post(hiring_forms::save_scorecard),
+        )
+        .route(
+            "/hiring/candidates/{id}/decisions",
+            post(hiring_forms::decide),
+        )
         .route("/health", get(|| async { "ok" }))
         .nest(rest::PREFIX, rest::router())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {

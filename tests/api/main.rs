@@ -3,6 +3,7 @@
 mod accounts;
 mod assessments;
 mod hiring;
+mod hiring_forms;
 mod organisations;
 mod rest;
 mod security;

@@ -5,6 +5,7 @@
 //! form works without JavaScript.
 
 pub mod assessment;
+pub mod hiring;
 pub mod organisation;
 pub mod session;
 

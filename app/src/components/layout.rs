@@ -15,6 +15,8 @@ pub fn Header(viewer: Option<Viewer>) -> impl IntoView {
                         <ul>
                             <li><a href="/dashboard">"Dashboard"</a></li>
                             <li><a href="/assessments">"Assessments"</a></li>
+                            <li><a href="/hiring">"Hiring"</a></li>
+                            <li><a href="/interviews">"Interviews"</a></li>
                             <li><a href="/settings">"Organisation"</a></li>
                         </ul>
                     </nav>

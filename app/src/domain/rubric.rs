@@ -309,9 +309,132 @@ impl DecisionOutcome {
     }
 }
 
+/// A maturity dimension's overall level in an assessment, for suggesting role weights.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DimensionLevel {
+    pub id: String,
+    pub title: String,
+    /// The weighted mean level, on the model's 1..=`scale`.
+    pub level: f64,
+    pub scale: u8,
+}
+
+/// A weight the role page proposes for one competency, with its reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SuggestedWeight {
+    pub competency_id: String,
+    pub suggested: f64,
+    /// Why, in words; None when the suggestion is the rubric's default weight.
+    pub reason: Option<String>,
+}
+
+/// How much a weak dimension raises the weight of a competency that addresses it: the
+/// weakest addressed dimension decides. Levels are compared as a share of the way up the
+/// scale, so on a five-level model "weak" is below 2.5 and "middling" below 3.5.
+const WEAK_SHARE: f64 = 0.375;
+const MIDDLING_SHARE: f64 = 0.625;
+const WEAK_RAISE: f64 = 1.0;
+const MIDDLING_RAISE: f64 = 0.5;
+
+/// Suggests a weight for each competency of `rubric` from an assessment's dimension
+/// levels: the rubric's default weight, raised by 1 when the weakest dimension it
+/// addresses is weak and by 0.5 when it is middling. A competency addressing no assessed
+/// dimension keeps its default. Deterministic, in rubric order.
+pub fn suggest_weights(rubric: &Rubric, levels: &[DimensionLevel]) -> Vec<SuggestedWeight> {
+    rubric
+        .competencies
+        .iter()
+        .map(|competency| {
+            let weakest = competency
+                .addresses
+                .iter()
+                .filter_map(|id| levels.iter().find(|l| &l.id == id))
+                .min_by(|a, b| share(a).total_cmp(&share(b)));
+            let (raise, dimension) = match weakest {
+                Some(d) if share(d) < WEAK_SHARE => (WEAK_RAISE, Some(d)),
+                Some(d) if share(d) < MIDDLING_SHARE => (MIDDLING_RAISE, Some(d)),
+                _ => (0.0, None),
+            };
+            SuggestedWeight {
+                competency_id: competency.id.clone(),
+                suggested: competency.weight + raise,
+                reason: dimension.map(|d| {
+                    format!(
+                        "Addresses {}, rated {:.1} of {} in the latest assessment: +{raise}",
+                        d.title, d.level, d.scale
+                    )
+                }),
+            }
+        })
+        .collect()
+}
+
+/// How far up its scale a level is: 0 at level 1, 1 at the top.
+fn share(level: &DimensionLevel) -> f64 {
+    let steps = f64::from(level.scale.max(2) - 1);
+    (level.level - 1.0) / steps
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn competency(id: &str, weight: f64, addresses: &[&str]) -> Competency {
+        Competency {
+            id: id.into(),
+            title: id.into(),
+            definition_html: String::new(),
+            weight,
+            addresses: addresses.iter().map(|a| a.to_string()).collect(),
+            anchors: Vec::new(),
+            questions: Vec::new(),
+        }
+    }
+
+    fn level(id: &str, level: f64) -> DimensionLevel {
+        DimensionLevel {
+            id: id.into(),
+            title: format!("Dimension {id}"),
+            level,
+            scale: 5,
+        }
+    }
+
+    #[test]
+    fn the_weakest_addressed_dimension_raises_the_weight_with_a_reason() {
+        let rubric = Rubric {
+            id: "r".into(),
+            title: "R".into(),
+            version: "1".into(),
+            locale: "en".into(),
+            level_names: vec!["a".into(), "b".into()],
+            intro_html: String::new(),
+            competencies: vec![
+                competency("data", 1.0, &["data", "tech"]),
+                competency("plan", 2.0, &["planning"]),
+                competency("change", 1.0, &["alignment"]),
+                competency("other", 1.5, &[]),
+            ],
+        };
+        // data 1.8 (weak: below 2.5), tech 4.0; planning 3.0 (middling); alignment 3.5
+        // (exactly the middling limit, so not raised).
+        let levels = [
+            level("data", 1.8),
+            level("tech", 4.0),
+            level("planning", 3.0),
+            level("alignment", 3.5),
+        ];
+        let suggested = suggest_weights(&rubric, &levels);
+        let weights: Vec<f64> = suggested.iter().map(|s| s.suggested).collect();
+        assert_eq!(weights, [2.0, 2.5, 1.0, 1.5]);
+        assert_eq!(
+            suggested[0].reason.as_deref(),
+            Some("Addresses Dimension data, rated 1.8 of 5 in the latest assessment: +1")
+        );
+        assert!(suggested[1].reason.as_deref().unwrap().ends_with("+0.5"));
+        assert_eq!(suggested[2].reason, None);
+        assert_eq!(suggested[3].reason, None);
+    }
 
     #[test]
     fn ratings_round_trip_and_refuse_levels_off_the_scale() {

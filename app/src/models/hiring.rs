@@ -2,7 +2,7 @@
 //! interview kits, scorecards (only those the visibility rule lets the viewer read), the
 //! debrief and decisions. Never another interviewer's draft.
 
-use crate::domain::debrief::{Comparison, Debrief};
+use crate::domain::debrief::{Comparison, Debrief, RaterCalibration};
 use crate::domain::rubric::{CareerFunction, DecisionOutcome, Rating, Recommendation, Visibility};
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +27,8 @@ pub struct RoleList {
     pub rubrics: Vec<RubricChoice>,
     /// The organisation's default visibility rule for scorecards.
     pub visibility: Visibility,
+    /// For admins: how each interviewer rates compared with their panels. Empty otherwise.
+    pub calibration: Vec<RaterCalibration>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -77,6 +79,18 @@ pub struct MemberChoice {
     pub name: String,
 }
 
+/// A suggested weight for a competency from the organisation's latest assessment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct WeightSuggestion {
+    pub competency_id: String,
+    pub competency_title: String,
+    pub current: f64,
+    pub suggested: f64,
+    /// Why, in words ("Addresses Data and single source of truth, rated 1.8 of 5 ...").
+    pub reason: Option<String>,
+}
+
 /// One role with its plan and candidates.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -95,6 +109,10 @@ pub struct RoleView {
     pub candidates: Vec<CandidateSummary>,
     /// For admins: the members who can interview. Empty otherwise.
     pub members: Vec<MemberChoice>,
+    /// For admins: weights suggested from the latest assessment; empty without one.
+    pub suggestions: Vec<WeightSuggestion>,
+    /// For admins: the assessment the suggestions come from.
+    pub suggestions_from: Option<String>,
     /// For admins: the candidates side by side (submitted scorecards only).
     pub comparison: Option<Comparison>,
 }

@@ -3,6 +3,7 @@
 pub mod assessments;
 pub mod auth;
 pub mod dashboard;
+pub mod hiring;
 pub mod home;
 pub mod invite;
 pub mod questionnaire;

@@ -16,16 +16,17 @@ use crate::db::hiring::{
     ScorecardRecord, StageRecord, StoredCareerEntry, StoredRating,
 };
 use crate::domain::account::Name;
-use crate::domain::debrief::{self, PanelScorecard, WeightedCompetency};
+use crate::domain::debrief::{self, PanelScorecard, RaterCalibration, WeightedCompetency};
 use crate::domain::rubric::{
-    CareerFunction, DecisionOutcome, Rating, Recommendation, Rubric, Visibility,
+    suggest_weights, CareerFunction, DecisionOutcome, DimensionLevel, Rating, Recommendation,
+    Rubric, Visibility,
 };
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::models::hiring::{
     CandidateInterview, CandidateScorecards, CandidateSummary, CandidateView, CareerEntry,
     DebriefView, DecisionView, FocusCompetency, FunctionYears, InterviewKit, InterviewStatus,
     KitCompetency, KitQuestion, MemberChoice, MyInterview, RatingView, RoleCompetency, RoleList,
-    RoleSummary, RoleView, RubricChoice, ScorecardView, StageView,
+    RoleSummary, RoleView, RubricChoice, ScorecardView, StageView, WeightSuggestion,
 };
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
@@ -137,11 +138,17 @@ pub async fn list_roles(state: &AppState, user: &CurrentUser) -> AppResult<RoleL
     } else {
         Vec::new()
     };
+    let calibration = if is_admin(user) {
+        calibration(state, user).await?
+    } else {
+        Vec::new()
+    };
     Ok(RoleList {
         roles: summaries,
         can_manage: is_admin(user),
         rubrics,
         visibility,
+        calibration,
     })
 }
 
@@ -585,6 +592,11 @@ pub async fn role(state: &AppState, user: &CurrentUser, role_id: &str) -> AppRes
     } else {
         None
     };
+    let (suggestions, suggestions_from) = if admin {
+        weight_suggestions(state, user, &rubric, &competencies).await?
+    } else {
+        (Vec::new(), None)
+    };
     let members = if admin {
         accounts::list_members(state.db.pool(), &user.organisation_id)
             .await?
@@ -629,12 +641,89 @@ pub async fn role(state: &AppState, user: &CurrentUser, role_id: &str) -> AppRes
             })
             .collect(),
         members,
+        suggestions,
+        suggestions_from,
         comparison,
         id: role.id,
         title: role.title,
         rubric_title: rubric.title.clone(),
         rubric_version: rubric.version.clone(),
     })
+}
+
+/// Weights suggested from the organisation's newest assessment with submitted responses,
+/// and that assessment's name; nothing when there is none.
+async fn weight_suggestions(
+    state: &AppState,
+    user: &CurrentUser,
+    rubric: &Rubric,
+    current: &[WeightedCompetency],
+) -> AppResult<(Vec<WeightSuggestion>, Option<String>)> {
+    let campaigns =
+        crate::db::campaigns::list_for_organisation(state.db.pool(), &user.organisation_id).await?;
+    for campaign in campaigns {
+        let view = super::assessments::results(state, user, &campaign.id).await?;
+        if view.results.respondents == 0 {
+            continue;
+        }
+        let scale = view.level_names.len() as u8;
+        let levels: Vec<DimensionLevel> = view
+            .results
+            .dimensions
+            .iter()
+            .filter_map(|d| {
+                Some(DimensionLevel {
+                    id: d.id.clone(),
+                    title: d.title.clone(),
+                    level: d.summary.mean?,
+                    scale,
+                })
+            })
+            .collect();
+        let suggestions = suggest_weights(rubric, &levels)
+            .into_iter()
+            .zip(current)
+            .map(|(s, c)| WeightSuggestion {
+                competency_id: s.competency_id,
+                competency_title: c.title.clone(),
+                current: c.weight,
+                suggested: s.suggested,
+                reason: s.reason,
+            })
+            .collect();
+        return Ok((suggestions, Some(campaign.name)));
+    }
+    Ok((Vec::new(), None))
+}
+
+/// Each interviewer's average deviation from the rest of their panels, across every
+/// candidate of the organisation (admins only).
+pub async fn calibration(state: &AppState, user: &CurrentUser) -> AppResult<Vec<RaterCalibration>> {
+    require_admin(user)?;
+    let submitted =
+        hiring::submitted_scorecards_for_organisation(state.db.pool(), &user.organisation_id)
+            .await?;
+    let roles = hiring::list_roles(state.db.pool(), &user.organisation_id).await?;
+    let candidates =
+        hiring::candidates_for_organisation(state.db.pool(), &user.organisation_id).await?;
+    let mut panels = Vec::new();
+    for candidate in &candidates {
+        let Some(role) = roles.iter().find(|r| r.id == candidate.role_id) else {
+            continue;
+        };
+        let rubric = state
+            .content
+            .rubric_version(&state.db, &role.rubric_hash)
+            .await?;
+        panels.push(
+            submitted
+                .iter()
+                .filter(|s| s.candidate_id == candidate.id)
+                .map(|s| panel_scorecard(s, &rubric))
+                .collect::<Vec<_>>(),
+        );
+    }
+    Ok(debrief::calibration(&panels))
 }
 
 // ---------------------------------------------------------------------------------------
