@@ -544,6 +544,35 @@ async fn the_demo_data_shows_a_finished_assessment_with_gaps(backend: Backend) {
         first_gap.contains("Sales rates") && first_gap.contains("customer success"),
         "the widest gap is between sales and customer success: {first_gap}"
     );
+
+    // The demo role: the admin can read the submitted scorecards and the flagged split.
+    let hiring = app.page("/hiring").await;
+    let row = "<td><a href=\"/hiring/roles/";
+    let role_start = hiring.find(row).expect("the demo role") + row.len();
+    let role = &hiring[role_start..role_start + hiring[role_start..].find('"').unwrap()];
+    let role_page = app.page(&format!("/hiring/roles/{role}")).await;
+    assert!(role_page.contains("Jordan Lee") && role_page.contains("Sam Rivera"));
+    assert!(
+        role_page.contains("2 of 3 submitted"),
+        "Jordan's two scorecards"
+    );
+    let link = "<a href=\"/hiring/candidates/";
+    let candidate_start = role_page.find(link).unwrap() + link.len();
+    let candidate = &role_page
+        [candidate_start..candidate_start + role_page[candidate_start..].find('"').unwrap()];
+    let debrief = app
+        .page(&format!("/hiring/candidates/{candidate}/debrief"))
+        .await;
+    assert!(debrief.contains("Debrief: Jordan Lee"));
+    assert!(
+        debrief.contains("levels apart"),
+        "Priya 4 and Tom 2 are flagged"
+    );
+    let interviews = app.page("/interviews").await;
+    assert!(
+        interviews.contains("Leadership interview"),
+        "the admin's own interviews"
+    );
 }
 
 async fn a_campaign_keeps_its_model_version_after_the_file_changes(backend: Backend) {

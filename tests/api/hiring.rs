@@ -15,6 +15,7 @@ on_both_backends!(
     opening_roles_and_planning_interviews_validate_each_field,
     decisions_are_recorded_with_their_author_and_rationale,
     user_text_is_rendered_without_markup_from_the_user,
+    pages_and_server_functions_carry_other_scorecards_only_when_the_rule_allows,
 );
 
 const XFL: &str = "cross-functional-leadership";
@@ -24,6 +25,8 @@ const CHANGE: &str = "change-leadership";
 
 /// Acme with Ana (admin) and three interviewers, a role with one stage each, a candidate.
 struct Panel<'a> {
+    /// The interviewers' signed-in browsers: Ben, Cleo, Dan.
+    browsers: [reqwest::Client; 3],
     ana: Api<'a>,
     ben: Api<'a>,
     cleo: Api<'a>,
@@ -37,6 +40,7 @@ struct Panel<'a> {
 async fn panel<'a>(app: &'a TestApp, visibility: Option<&str>) -> Panel<'a> {
     let ana = Api::new(app, &admin_with_token(app).await);
     let mut members = Vec::new();
+    let mut browsers = Vec::new();
     for (name, email) in [
         ("Ben Ode", "ben@acme.test"),
         ("Cleo Park", "cleo@acme.test"),
@@ -44,6 +48,7 @@ async fn panel<'a>(app: &'a TestApp, visibility: Option<&str>) -> Panel<'a> {
     ] {
         let browser = join_acme(app, name, email).await;
         members.push(Api::new(app, &create_token(app, &browser, "script").await));
+        browsers.push(browser);
     }
     let mut body = json!({"title": "VP Revenue Operations", "rubric": "revops-leader"});
     if let Some(visibility) = visibility {
@@ -100,6 +105,7 @@ async fn panel<'a>(app: &'a TestApp, visibility: Option<&str>) -> Panel<'a> {
     assert_eq!(status, 201, "{candidate}");
     let [ben, cleo, dan] = <[Api; 3]>::try_from(members).ok().unwrap();
     Panel {
+        browsers: <[reqwest::Client; 3]>::try_from(browsers).unwrap(),
         ana,
         ben,
         cleo,
@@ -517,4 +523,78 @@ async fn user_text_is_rendered_without_markup_from_the_user(backend: Backend) {
     assert!(!html.contains("href=\"javascript:"), "{html}");
     assert!(html.contains("&lt;script&gt;"), "shown as text: {html}");
     assert_eq!(saved["ratings"][0]["evidence"], payload, "kept as written");
+}
+
+/// What a server function the pages load with answers this browser (its JSON body).
+async fn server_fn(app: &TestApp, browser: &reqwest::Client, name: &str, id: &str) -> String {
+    browser
+        .post(app.url(&format!("/_fn/{name}")))
+        .header("Origin", &app.address)
+        .header("Accept", "application/json")
+        .form(&[("id", id)])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+async fn pages_and_server_functions_carry_other_scorecards_only_when_the_rule_allows(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    let p = panel(&app, None).await;
+    let [ben, cleo, _] = &p.browsers;
+    let (status, _) = p
+        .score(&p.cleo, 1, &[(XFL, "2", "CLEO-DRAFT-NOTE")], "", false)
+        .await;
+    assert_eq!(status, 200);
+    let ratings = [
+        (XFL, "3", "BEN-EVIDENCE"),
+        (BRIDGE, "4", "b"),
+        (CS, "3", "c"),
+    ];
+    assert_eq!(p.score(&p.ben, 0, &ratings, "yes", true).await.0, 200);
+    let candidate_page = format!("/hiring/candidates/{}", p.candidate);
+    let debrief_page = format!("{candidate_page}/debrief");
+
+    // Cleo has not submitted: neither the pages nor their server functions carry Ben's card.
+    let page = app.page_as(cleo, &debrief_page).await;
+    assert!(page.contains("No access") && !page.contains("BEN-EVIDENCE"));
+    let data = server_fn(&app, cleo, "debrief_page", &p.candidate).await;
+    assert!(!data.contains("BEN-EVIDENCE"), "{data}");
+    let page = app.page_as(cleo, &candidate_page).await;
+    assert!(!page.contains("BEN-EVIDENCE") && !page.contains("/debrief\""));
+    // Ben has: his debrief shows his own card and never Cleo's draft, in HTML or data.
+    let page = app.page_as(ben, &debrief_page).await;
+    assert!(page.contains("BEN-EVIDENCE") && !page.contains("CLEO-DRAFT-NOTE"));
+    let data = server_fn(&app, ben, "debrief_page", &p.candidate).await;
+    assert!(data.contains("BEN-EVIDENCE") && !data.contains("CLEO-DRAFT-NOTE"));
+    // Cleo's own interview page is the only place her draft appears.
+    let interview = format!("/interviews/{}/{}", p.stages[1], p.candidate);
+    assert!(app
+        .page_as(cleo, &interview)
+        .await
+        .contains("CLEO-DRAFT-NOTE"));
+    assert!(!app
+        .page_as(ben, &interview)
+        .await
+        .contains("CLEO-DRAFT-NOTE"));
+
+    let full = [
+        (XFL, "2", "CLEO-DRAFT-NOTE"),
+        (BRIDGE, "2", "x"),
+        (CS, "3", "y"),
+    ];
+    assert_eq!(p.score(&p.cleo, 1, &full, "no", true).await.0, 200);
+    let data = server_fn(&app, cleo, "debrief_page", &p.candidate).await;
+    assert!(
+        data.contains("BEN-EVIDENCE"),
+        "readable once she has submitted"
+    );
+    assert!(app
+        .page_as(cleo, &debrief_page)
+        .await
+        .contains("BEN-EVIDENCE"));
 }
