@@ -556,10 +556,11 @@ async fn the_demo_data_shows_a_finished_assessment_with_gaps(backend: Backend) {
         role_page.contains("2 of 3 submitted"),
         "Jordan's two scorecards"
     );
-    let link = "<a href=\"/hiring/candidates/";
-    let candidate_start = role_page.find(link).unwrap() + link.len();
-    let candidate = &role_page
-        [candidate_start..candidate_start + role_page[candidate_start..].find('"').unwrap()];
+    let link_end = role_page
+        .find("\">Jordan Lee</a>")
+        .expect("a link to Jordan");
+    let link = "/hiring/candidates/";
+    let candidate = &role_page[role_page[..link_end].rfind(link).unwrap() + link.len()..link_end];
     let debrief = app
         .page(&format!("/hiring/candidates/{candidate}/debrief"))
         .await;
