@@ -431,6 +431,11 @@ async fn only_the_interviewer_fills_a_scorecard_and_other_organisations_get_404(
     assert_eq!(p.score(&gus, 0, &ratings, "", false).await.0, 404);
     let (_, roles) = gus.get("/api/v1/roles").await;
     assert_eq!(roles["roles"], json!([]));
+    // Eve is a member of Acme but on no panel: she sees the role, not who is considered.
+    let (status, role) = eve.get(&format!("/api/v1/roles/{}", p.role)).await;
+    assert_eq!(status, 200);
+    assert_eq!(role["candidates"], json!([]));
+    assert!(!role.to_string().contains("Rita Quinn"));
 }
 
 async fn opening_roles_and_planning_interviews_validate_each_field(backend: Backend) {
@@ -507,6 +512,12 @@ async fn decisions_are_recorded_with_their_author_and_rationale(backend: Backend
         .contains("<strong>reference</strong>"));
     let (_, role) = p.ana.get(&format!("/api/v1/roles/{}", p.role)).await;
     assert_eq!(role["candidates"][0]["decision"], "hold");
+    let (_, role) = p.ben.get(&format!("/api/v1/roles/{}", p.role)).await;
+    assert_eq!(
+        role["candidates"][0]["decision"],
+        Value::Null,
+        "admins only"
+    );
 }
 
 async fn user_text_is_rendered_without_markup_from_the_user(backend: Backend) {

@@ -572,6 +572,14 @@ pub async fn role(state: &AppState, user: &CurrentUser, role_id: &str) -> AppRes
         .filter(|c| c.role_id == role.id)
         .collect();
     let admin = is_admin(user);
+    // Members see the candidates of roles they interview for, and no decisions: who else
+    // is being considered, and how it ended, is the hiring team's business.
+    let on_panel = stages.iter().any(|s| s.interviewer_id == user.user_id);
+    let candidates: Vec<&CandidateRecord> = if admin || on_panel {
+        candidates
+    } else {
+        Vec::new()
+    };
     let competencies = weighted(&role, &rubric);
     let comparison = if admin {
         let submitted =
@@ -636,7 +644,7 @@ pub async fn role(state: &AppState, user: &CurrentUser, role_id: &str) -> AppRes
                         .filter(|s| data.status(&s.id, &c.id) == InterviewStatus::Submitted)
                         .count(),
                     interviews: stages.len(),
-                    decision: data.latest_decision(&c.id),
+                    decision: admin.then(|| data.latest_decision(&c.id)).flatten(),
                 }
             })
             .collect(),
