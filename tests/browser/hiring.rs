@@ -173,8 +173,14 @@ async fn a_panel_scores_a_candidate_blind_and_the_debrief_compares_them() {
     assert_no_console_errors(&ben, "scorecard and debrief").await;
 
     // Cleo cannot open the debrief before she submits; afterwards she reads Ben's scorecard.
+    assert_no_console_errors(&cleo, "draft with autosave").await;
     cleo.goto(&debrief_url).await;
     cleo.wait_for_heading("No access").await;
+    let refused = cleo.console_errors().await;
+    assert!(
+        refused.len() == 1 && refused[0].contains("status of 403"),
+        "only the refused page itself: {refused:#?}"
+    );
     cleo.goto(&app.url("/interviews")).await;
     cleo.click_link("Rita Quinn").await;
     cleo.wait_for_heading("Rita Quinn: Marketing and sales")
