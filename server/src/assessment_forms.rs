@@ -2,7 +2,7 @@
 //! starting, saving steps (and autosaving single answers) and submitting. Same two ways of
 //! answering as every form (see `forms`): redirect + flash, or JSON for the islands.
 
-use crate::forms::{kept, value, Fields, Outcome};
+use crate::forms::{autosave_refused, kept, value, Fields, Outcome};
 use crate::session::request_cookie;
 use app::error::AppError;
 use app::models::Flash;
@@ -12,7 +12,7 @@ use app::state::AppState;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
-use http::{HeaderMap, StatusCode};
+use http::HeaderMap;
 use serde_json::json;
 use std::collections::BTreeMap;
 
@@ -245,19 +245,7 @@ pub async fn save_step(
             };
             outcome.success(&to, Vec::new(), None)
         }
-        Err(error) if autosave && outcome.json => {
-            let status = StatusCode::from_u16(error.status_code())
-                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            (
-                status,
-                axum::Json(json!({
-                    "saved": false,
-                    "message": error.to_string(),
-                    "fields": error.fields(),
-                })),
-            )
-                .into_response()
-        }
+        Err(error) if autosave && outcome.json => autosave_refused(&error),
         Err(error) => outcome.failure(&back, "step", error, values),
     }
 }

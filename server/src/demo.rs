@@ -81,8 +81,9 @@ fn scorecard(
 }
 
 /// "VP Revenue Operations (demo)": the demo admin, Priya (marketing) and Tom (customer
-/// success) interview; Priya and Tom have scored Jordan and disagree on cross-functional
-/// leadership, so the debrief has a flag; the admin's own interviews are still open.
+/// success) interview; Priya and Tom have scored Jordan on two shared competencies and
+/// disagree on cross-functional leadership, so the debrief has a flag and an alpha; the
+/// admin's own interviews are still open.
 async fn seed_hiring(state: &AppState, admin: &auth::CurrentUser) -> AppResult<()> {
     let priya = demo_member(state, admin, "Priya Shah", "priya@revalign.test").await?;
     let tom = demo_member(state, admin, "Tom Berg", "tom@revalign.test").await?;
@@ -121,7 +122,7 @@ async fn seed_hiring(state: &AppState, admin: &auth::CurrentUser) -> AppResult<(
             [
                 "cross-functional-leadership",
                 "cs-friction",
-                "breadth-beyond-sales-ops",
+                "planning-kpi-design",
             ],
         ),
     ];
@@ -177,7 +178,7 @@ async fn seed_hiring(state: &AppState, admin: &auth::CurrentUser) -> AppResult<(
         (&tom, &stages[2], &jordan, scorecard(&[
             ("cross-functional-leadership", "2", "Examples stayed inside sales; customer success appeared as a requester."),
             ("cs-friction", "2", "Could not name a renewal handoff problem they had fixed."),
-            ("breadth-beyond-sales-ops", "no-evidence", ""),
+            ("planning-kpi-design", "2", "Planned customer success capacity after the sales plan was set, not with it."),
         ], "no", "Sales-ops centred; little evidence of working with customer success.")),
         (&priya, &stages[1], &sam, scorecard(&[
             ("cross-functional-leadership", "3", "Ran the quarterly planning forum for marketing and CS."),

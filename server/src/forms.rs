@@ -155,6 +155,22 @@ impl<'a> Outcome<'a> {
     }
 }
 
+/// The JSON answer to an autosave that was refused, `{"saved": false, "message", "fields"}`
+/// with the error's status: the `AutosaveForm` island shows it beside the fields.
+pub(crate) fn autosave_refused(error: &AppError) -> Response {
+    let status =
+        StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (
+        status,
+        axum::Json(json!({
+            "saved": false,
+            "message": error.to_string(),
+            "fields": error.fields(),
+        })),
+    )
+        .into_response()
+}
+
 pub(crate) fn see_other(to: &str) -> Response {
     let mut response = StatusCode::SEE_OTHER.into_response();
     if let Ok(location) = HeaderValue::from_str(to) {

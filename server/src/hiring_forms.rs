@@ -3,7 +3,7 @@
 //! (and autosaving) and submitting their scorecards. Same two ways of answering as every
 //! form (see `forms`): redirect + flash, or JSON for the islands.
 
-use crate::forms::{kept, value, Fields, Outcome};
+use crate::forms::{autosave_refused, kept, value, Fields, Outcome};
 use app::error::AppError;
 use app::models::Flash;
 use app::services::auth::CurrentUser;
@@ -12,7 +12,7 @@ use app::state::AppState;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
-use http::{HeaderMap, StatusCode};
+use http::HeaderMap;
 use serde_json::json;
 use std::collections::BTreeMap;
 
@@ -258,19 +258,7 @@ pub async fn save_scorecard(
                 "Draft saved. Nobody else can read it.",
             )),
         ),
-        Err(error) if autosave && outcome.json => {
-            let status = StatusCode::from_u16(error.status_code())
-                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            (
-                status,
-                axum::Json(json!({
-                    "saved": false,
-                    "message": error.to_string(),
-                    "fields": error.fields(),
-                })),
-            )
-                .into_response()
-        }
+        Err(error) if autosave && outcome.json => autosave_refused(&error),
         Err(error) => outcome.failure(&back, "scorecard", error, values),
     }
 }

@@ -569,6 +569,10 @@ async fn the_demo_data_shows_a_finished_assessment_with_gaps(backend: Backend) {
         debrief.contains("levels apart"),
         "Priya 4 and Tom 2 are flagged"
     );
+    assert!(
+        !debrief.contains("alpha needs at least"),
+        "two competencies rated by both: alpha is shown"
+    );
     let interviews = app.page("/interviews").await;
     assert!(
         interviews.contains("Leadership interview"),

@@ -184,28 +184,7 @@ async fn member_of_acme(app: &TestApp) -> reqwest::Client {
 /// Ana (signed in on `app.client`) invites a member, who joins with a new account; returns
 /// the member's signed-in browser.
 pub(crate) async fn join_acme(app: &TestApp, name: &str, email: &str) -> reqwest::Client {
-    let response = app
-        .post_form("/settings/invites", &[("role", "member"), ("note", "Ben")])
-        .await;
-    assert_eq!(location(&response), "/settings");
-    let page = app.page("/settings").await;
-    let start = page.find("/invites/").expect("an invite link");
-    let end = page[start..].find('"').unwrap() + start;
-    let link = page[start..end].to_owned();
-    let member = TestApp::browser_like_client();
-    let joined = app
-        .post_form_as(
-            &member,
-            &format!("{link}/signup"),
-            &[
-                ("display_name", name),
-                ("email", email),
-                ("password", PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(location(&joined), "/dashboard");
-    member
+    app.join_as_member(name, email, PASSWORD).await
 }
 
 /// Signs up another organisation (Globex) in its own browser and gives Gus a token.

@@ -6,30 +6,6 @@ const XFL: &str = "cross-functional-leadership";
 const BRIDGE: &str = "bridging-marketing-sales";
 const CS: &str = "cs-friction";
 
-/// Ana (signed in on `app.client`) invites a member, who joins with a new account.
-async fn join(app: &TestApp, name: &str, email: &str) {
-    let invited = app
-        .post_form("/settings/invites", &[("role", "member"), ("note", name)])
-        .await;
-    assert_eq!(location(&invited), "/settings");
-    let page = app.page("/settings").await;
-    let start = page.find("/invites/").expect("an invite link");
-    let end = page[start..].find('"').unwrap() + start;
-    let member = TestApp::browser_like_client();
-    let joined = app
-        .post_form_as(
-            &member,
-            &format!("{}/signup", &page[start..end]),
-            &[
-                ("display_name", name),
-                ("email", email),
-                ("password", PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(location(&joined), "/dashboard");
-}
-
 /// The value of the `<option>` named `name` in a page.
 fn option_value(page: &str, name: &str) -> String {
     let end = page
@@ -88,7 +64,7 @@ async fn a_panel_scores_a_candidate_blind_and_the_debrief_compares_them() {
         ("Cleo Park", "cleo@acme.test"),
         ("Dan Yu", "dan@acme.test"),
     ] {
-        join(&app, name, email).await;
+        app.join_as_member(name, email, PASSWORD).await;
     }
     let driver = Driver::start().await;
 

@@ -268,6 +268,32 @@ impl TestApp {
         .await
     }
 
+    /// The signed-in person on `self.client` (an admin) invites a member, who joins with a
+    /// new account; returns the member's signed-in browser.
+    pub async fn join_as_member(&self, name: &str, email: &str, password: &str) -> reqwest::Client {
+        let invited = self
+            .post_form("/settings/invites", &[("role", "member"), ("note", name)])
+            .await;
+        assert_eq!(location(&invited), "/settings");
+        let page = self.page("/settings").await;
+        let start = page.find("/invites/").expect("an invite link");
+        let end = page[start..].find('"').unwrap() + start;
+        let member = TestApp::browser_like_client();
+        let joined = self
+            .post_form_as(
+                &member,
+                &format!("{}/signup", &page[start..end]),
+                &[
+                    ("display_name", name),
+                    ("email", email),
+                    ("password", password),
+                ],
+            )
+            .await;
+        assert_eq!(location(&joined), "/dashboard");
+        member
+    }
+
     pub async fn sign_in(&self, email: &str, password: &str) -> reqwest::Response {
         self.post_form("/signin", &[("email", email), ("password", password)])
             .await

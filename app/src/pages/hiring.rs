@@ -300,7 +300,7 @@ fn Role(role: RoleView, flash: Option<Flash>) -> impl IntoView {
         view! { <p class="empty">"No interviews planned yet."</p> }.into_any()
     } else {
         view! {
-            <ol class="steps">
+            <ol class="plan">
                 {role.stages.iter().map(|s| view! {
                     <li>
                         <strong>{s.name.clone()}</strong>{format!(" with {}: ", s.interviewer_name)}
@@ -860,7 +860,10 @@ fn Debrief(view: DebriefView, flash: Option<Flash>) -> impl IntoView {
             <p class="crumbs"><a href="/hiring">"Hiring"</a>" · "<a href=format!("/hiring/roles/{}", view.role_id)>{view.role_title.clone()}</a>" · "<a href=format!("/hiring/candidates/{}", view.candidate_id)>{view.candidate_name.clone()}</a></p>
             <h1>{format!("Debrief: {}", view.candidate_name)}</h1>
             {notice.map(|message| view! { <Notice message/> })}
-            {(view.pending > 0).then(|| view! { <p class="hint">{format!("{} interview(s) not yet submitted; they are not in the grid.", view.pending)}</p> })}
+            {(view.pending > 0).then(|| view! { <p class="hint">{match view.pending {
+                1 => "1 interview is not yet submitted; it is not in the grid.".to_owned(),
+                n => format!("{n} interviews are not yet submitted; they are not in the grid."),
+            }}</p> })}
             {grid}
             <dl class="facts">
                 <dt>"Weighted total"</dt><dd>{one_decimal(debrief.weighted_total)}{" of 4"}</dd>
