@@ -75,6 +75,17 @@ async fn main() -> anyhow::Result<()> {
                     &loaded.hash[..12]
                 );
             }
+            // Initiatives come file by file: one line per file that loaded.
+            let mut per_file: Vec<(&str, usize)> = Vec::new();
+            for loaded in &library.initiatives {
+                match per_file.last_mut() {
+                    Some((path, count)) if *path == loaded.path => *count += 1,
+                    _ => per_file.push((&loaded.path, 1)),
+                }
+            }
+            for (path, count) in per_file {
+                println!("ok    {path}: {count} initiatives");
+            }
             for error in &library.errors {
                 println!("error {error}");
             }

@@ -1,6 +1,7 @@
-//! The models and rubrics found under the content root at start-up.
+//! The models, rubrics and initiatives found under the content root at start-up.
 
-use super::{content_hash, parse, ContentError, ContentIssue};
+use super::{content_hash, initiatives, parse, ContentError, ContentIssue};
+use crate::domain::initiative::Initiative;
 use crate::domain::model::MaturityModel;
 use crate::domain::rubric::Rubric;
 use std::collections::{HashMap, HashSet};
@@ -32,14 +33,29 @@ pub struct LoadedRubric {
     pub rubric: Arc<Rubric>,
 }
 
-/// Every model and rubric under a content root, and every mistake that kept a file out.
+/// One initiative of the library, from a file that passed every check (its own and those
+/// across files, see `content/README.md`).
+#[derive(Debug, Clone)]
+pub struct LoadedInitiative {
+    /// The file it was read from, e.g. `content/initiatives/planning.md`.
+    pub path: String,
+    /// The line of its heading.
+    pub line: usize,
+    pub initiative: Arc<Initiative>,
+}
+
+/// Every model, rubric and initiative under a content root, and every mistake that kept a
+/// file out.
 #[derive(Debug, Clone, Default)]
 pub struct ContentLibrary {
     /// In file-name order.
     pub models: Vec<LoadedModel>,
     /// In file-name order.
     pub rubrics: Vec<LoadedRubric>,
-    /// Models first, then rubrics; each in file-name order, then by line.
+    /// In file-name order, then in the order of each file. Ids are unique, every
+    /// prerequisite is among them, and the prerequisites have no cycle.
+    pub initiatives: Vec<LoadedInitiative>,
+    /// Models first, then rubrics, then initiatives; each in file-name order, then by line.
     pub errors: Vec<ContentError>,
 }
 
@@ -51,13 +67,20 @@ struct ParsedFile<T> {
 }
 
 impl ContentLibrary {
-    /// Reads `<root>/models/*.md` and `<root>/rubrics/*.md` (each sorted by file name).
+    /// Reads `<root>/models/*.md`, `<root>/rubrics/*.md` and `<root>/initiatives/*.md`
+    /// (each sorted by file name).
     ///
     /// A bad file becomes entries in `errors` and is skipped; the rest still load, so one
     /// typo never takes the whole questionnaire down. A missing folder is an empty list,
     /// not an error. Two files of one kind with the same id and locale would make "which
     /// one?" ambiguous: the second is reported and skipped. A rubric competency that
     /// `addresses` a dimension no loaded model has is an error in the rubric.
+    ///
+    /// Initiatives are checked across files once every initiative file has been parsed: an
+    /// id already used in an earlier file, a lifted dimension no loaded model has, an
+    /// unknown prerequisite or a cycle of prerequisites is an error in the file of the
+    /// initiative concerned, and that file is skipped; an initiative that requires one in a
+    /// skipped file is then an error too, in its own file.
     pub fn load(root: &Path) -> ContentLibrary {
         let mut library = ContentLibrary::default();
         let models = load_folder(
@@ -126,6 +149,49 @@ impl ContentLibrary {
         }
         rubric_errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         library.errors.extend(rubric_errors);
+
+        let mut initiative_errors = Vec::new();
+        let mut files = Vec::new();
+        let mut some_files_failed = false;
+        for (path, source) in read_folder(
+            &root.join("initiatives"),
+            "initiative",
+            &mut initiative_errors,
+        ) {
+            let source = match source {
+                Ok(source) => source,
+                Err((line, message)) => {
+                    some_files_failed = true;
+                    initiative_errors.push(ContentError {
+                        path,
+                        line,
+                        message,
+                    });
+                    continue;
+                }
+            };
+            match initiatives::parse_file(&source) {
+                Ok(parsed) => files.push(initiatives::InitiativeFile { path, parsed }),
+                Err(issues) => {
+                    some_files_failed = true;
+                    initiative_errors.extend(issues.into_iter().map(|issue| ContentError {
+                        path: path.clone(),
+                        line: issue.line,
+                        message: issue.message,
+                    }));
+                }
+            }
+        }
+        let (loaded, cross_file_errors) = initiatives::check_library(
+            files,
+            &dimension_ids,
+            &example_dimensions(&dimension_ids),
+            some_files_failed,
+        );
+        library.initiatives = loaded;
+        initiative_errors.extend(cross_file_errors);
+        initiative_errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        library.errors.extend(initiative_errors);
         library
     }
 
@@ -143,6 +209,13 @@ impl ContentLibrary {
             |r| (&r.rubric.id, &r.rubric.locale),
             id,
         )
+    }
+
+    /// The initiative with this id.
+    pub fn initiative(&self, id: &str) -> Option<&LoadedInitiative> {
+        self.initiatives
+            .iter()
+            .find(|loaded| loaded.initiative.id == id)
     }
 }
 
@@ -181,24 +254,11 @@ fn load_folder<T>(
     errors: &mut Vec<ContentError>,
     parse: impl Fn(&str) -> Result<(T, (String, String), usize), Vec<ContentIssue>>,
 ) -> Vec<ParsedFile<T>> {
-    let files = match markdown_files(folder) {
-        Ok(files) => files,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => return Vec::new(),
-        Err(error) => {
-            errors.push(ContentError {
-                path: folder.display().to_string(),
-                line: 0,
-                message: format!("cannot read the {kind}s folder: {error}"),
-            });
-            return Vec::new();
-        }
-    };
     let mut loaded = Vec::new();
     // (id, locale) -> path of the file that claimed it first.
     let mut claimed: HashMap<(String, String), String> = HashMap::new();
-    for file in files {
-        let path = file.display().to_string();
-        let source = match read_text(&file) {
+    for (path, source) in read_folder(folder, kind, errors) {
+        let source = match source {
             Ok(source) => source,
             Err((line, message)) => {
                 errors.push(ContentError {
@@ -240,6 +300,30 @@ fn load_folder<T>(
         });
     }
     loaded
+}
+
+/// Every `*.md` in `folder` (sorted by file name): its path and its text, or why it cannot
+/// be read as (line, message). A folder that cannot be read goes to `errors`; a missing
+/// folder is empty.
+type FolderFiles = Vec<(String, Result<String, (usize, String)>)>;
+
+fn read_folder(folder: &Path, kind: &str, errors: &mut Vec<ContentError>) -> FolderFiles {
+    let files = match markdown_files(folder) {
+        Ok(files) => files,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Vec::new(),
+        Err(error) => {
+            errors.push(ContentError {
+                path: folder.display().to_string(),
+                line: 0,
+                message: format!("cannot read the {kind}s folder: {error}"),
+            });
+            return Vec::new();
+        }
+    };
+    files
+        .into_iter()
+        .map(|file| (file.display().to_string(), read_text(&file)))
+        .collect()
 }
 
 /// The `*.md` files directly in `folder`, sorted by file name. Hidden files (editor

@@ -1,5 +1,5 @@
-//! Loading the maturity models and leader rubrics that live as Markdown under
-//! `content/models/` and `content/rubrics/`.
+//! Loading the maturity models, leader rubrics and roadmap initiatives that live as
+//! Markdown under `content/models/`, `content/rubrics/` and `content/initiatives/`.
 //!
 //! The format and every rule checked here are described in `content/README.md`. Content is
 //! written by people, so a mistake is never a crash: each one becomes a [`ContentIssue`]
@@ -11,16 +11,20 @@
 //!
 //! [`MaturityModel`]: crate::domain::model::MaturityModel
 
+mod initiatives;
 mod library;
 mod parse;
 pub mod user_markdown;
 
 #[cfg(test)]
+mod initiative_tests;
+#[cfg(test)]
 mod rubric_tests;
 #[cfg(test)]
 mod tests;
 
-pub use library::{ContentLibrary, LoadedModel, LoadedRubric};
+pub use initiatives::parse_initiatives;
+pub use library::{ContentLibrary, LoadedInitiative, LoadedModel, LoadedRubric};
 
 use crate::domain::model::MaturityModel;
 use crate::domain::rubric::Rubric;

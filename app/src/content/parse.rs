@@ -198,7 +198,7 @@ fn parse_document(source: &str, kind: Kind) -> Result<Document, Vec<ContentIssue
 // ---------------------------------------------------------------------------------------
 
 /// Maps byte offsets to 1-based line numbers.
-struct LineIndex {
+pub(super) struct LineIndex {
     /// Byte offset at which each line starts.
     starts: Vec<usize>,
     /// The number of the last line that has any text, so that an offset at the very end of
@@ -207,7 +207,7 @@ struct LineIndex {
 }
 
 impl LineIndex {
-    fn new(source: &str) -> Self {
+    pub(super) fn new(source: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(source.match_indices('\n').map(|(at, _)| at + 1));
         let last = if source.ends_with('\n') {
@@ -221,7 +221,7 @@ impl LineIndex {
         }
     }
 
-    fn line(&self, offset: usize) -> usize {
+    pub(super) fn line(&self, offset: usize) -> usize {
         self.starts
             .partition_point(|&start| start <= offset)
             .clamp(1, self.last)
@@ -229,22 +229,22 @@ impl LineIndex {
 }
 
 #[derive(Default)]
-struct Issues(Vec<ContentIssue>);
+pub(super) struct Issues(Vec<ContentIssue>);
 
 impl Issues {
-    fn push(&mut self, line: usize, message: impl Into<String>) {
+    pub(super) fn push(&mut self, line: usize, message: impl Into<String>) {
         self.0.push(ContentIssue {
             line,
             message: message.into(),
         });
     }
 
-    fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
     /// Sorted by line; issues on the same line keep the order they were found in.
-    fn into_sorted(self) -> Vec<ContentIssue> {
+    pub(super) fn into_sorted(self) -> Vec<ContentIssue> {
         let mut issues = self.0;
         issues.sort_by_key(|issue| issue.line);
         issues
@@ -291,7 +291,10 @@ struct FrontMatter {
 
 /// One line of the source: where it starts, its length including the line break, and its
 /// text without the line break.
-fn source_lines(source: &str, from: usize) -> impl Iterator<Item = (usize, usize, &str)> {
+pub(super) fn source_lines(
+    source: &str,
+    from: usize,
+) -> impl Iterator<Item = (usize, usize, &str)> {
     let rest = source.get(from..).unwrap_or("");
     let mut offset = from;
     rest.split_inclusive('\n').map(move |raw| {
@@ -455,7 +458,7 @@ fn example_value(key: &str) -> &'static str {
 }
 
 /// `"RevOps: maturity"` and `'...'` are accepted, as a YAML habit, and mean the text inside.
-fn unquote(value: &str) -> &str {
+pub(super) fn unquote(value: &str) -> &str {
     for quote in ['"', '\''] {
         if let Some(inner) = value
             .strip_prefix(quote)
@@ -522,7 +525,7 @@ fn parse_levels(value: &str, line: usize, issues: &mut Issues) -> Option<Vec<Str
 }
 
 /// Ids: lower-case ASCII letters, digits and `-`, starting with a letter.
-fn check_id(id: &str) -> Result<(), String> {
+pub(super) fn check_id(id: &str) -> Result<(), String> {
     let valid = id.starts_with(|c: char| c.is_ascii_lowercase())
         && id
             .chars()
@@ -540,7 +543,7 @@ fn check_id(id: &str) -> Result<(), String> {
 }
 
 /// A BCP 47-like tag (`en`, `zh-CN`, `pt-BR`): it ends up in URLs and the `lang` attribute.
-fn is_language_tag(value: &str) -> bool {
+pub(super) fn is_language_tag(value: &str) -> bool {
     let mut parts = value.split('-');
     let language_ok = parts
         .next()
@@ -555,22 +558,22 @@ fn is_language_tag(value: &str) -> bool {
 
 /// One top-level Markdown block (a heading, a paragraph, a whole list, ...) with the byte
 /// range of each of its events in the full source.
-struct Block<'a> {
-    events: Vec<(Event<'a>, Range<usize>)>,
+pub(super) struct Block<'a> {
+    pub(super) events: Vec<(Event<'a>, Range<usize>)>,
 }
 
 impl<'a> Block<'a> {
-    fn first(&self) -> Option<&Event<'a>> {
+    pub(super) fn first(&self) -> Option<&Event<'a>> {
         self.events.first().map(|(event, _)| event)
     }
 
-    fn start(&self) -> usize {
+    pub(super) fn start(&self) -> usize {
         self.events.first().map_or(0, |(_, range)| range.start)
     }
 }
 
 /// Splits the body (from `body_start` on) into top-level blocks.
-fn blocks(source: &str, body_start: usize) -> Vec<Block<'_>> {
+pub(super) fn blocks(source: &str, body_start: usize) -> Vec<Block<'_>> {
     let body = source.get(body_start..).unwrap_or("");
     let mut blocks = Vec::new();
     let mut current = Vec::new();
@@ -1464,7 +1467,7 @@ fn plural(word: &str) -> String {
     }
 }
 
-fn heading_depth(level: HeadingLevel) -> usize {
+pub(super) fn heading_depth(level: HeadingLevel) -> usize {
     match level {
         HeadingLevel::H1 => 1,
         HeadingLevel::H2 => 2,
@@ -1476,7 +1479,7 @@ fn heading_depth(level: HeadingLevel) -> usize {
 }
 
 /// Whether a heading's source starts with `#` marks (rather than being underlined).
-fn is_atx_heading(text: &str) -> bool {
+pub(super) fn is_atx_heading(text: &str) -> bool {
     let rest = text.trim_start_matches([' ', '\t']);
     let marks = rest.len() - rest.trim_start_matches('#').len();
     (1..=6).contains(&marks)
@@ -1494,7 +1497,7 @@ fn parse_weight(value: &str) -> Option<f64> {
 }
 
 /// Only the schemes in [`SAFE_SCHEMES`], or no scheme at all (a relative link or anchor).
-fn is_safe_url(url: &str) -> bool {
+pub(super) fn is_safe_url(url: &str) -> bool {
     // Browsers ignore whitespace and control characters inside a scheme ("java\tscript:").
     let cleaned: String = url
         .chars()
@@ -1518,7 +1521,7 @@ fn is_comment(html: &str) -> bool {
 }
 
 /// An HTML block that is only a comment: an author's note, dropped rather than shown.
-fn is_comment_block(block: &Block<'_>) -> bool {
+pub(super) fn is_comment_block(block: &Block<'_>) -> bool {
     if !matches!(block.first(), Some(Event::Start(Tag::HtmlBlock))) {
         return false;
     }
@@ -1535,7 +1538,7 @@ fn is_comment_block(block: &Block<'_>) -> bool {
 
 /// Renders a block to HTML with any raw HTML in it turned into visible, escaped text: the
 /// content is written by people, and a stray `<script>` must not reach a browser.
-fn render(block: &Block<'_>) -> String {
+pub(super) fn render(block: &Block<'_>) -> String {
     let safe = block.events.iter().filter_map(|(event, _)| match event {
         Event::Start(Tag::HtmlBlock) => Some(Event::Start(Tag::Paragraph)),
         Event::End(TagEnd::HtmlBlock) => Some(Event::End(TagEnd::Paragraph)),
@@ -1550,7 +1553,7 @@ fn render(block: &Block<'_>) -> String {
 }
 
 /// The text of some events without any markup, whitespace runs collapsed to one space.
-fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
+pub(super) fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
     let mut out = String::new();
     for (event, _) in events {
         match event {
@@ -1579,7 +1582,7 @@ fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
 }
 
 /// Quotes at most [`SNIPPET_CHARS`] characters of the author's text in a message.
-fn snippet(text: &str) -> String {
+pub(super) fn snippet(text: &str) -> String {
     let mut chars = text
         .chars()
         .map(|c| if c.is_control() { '\u{fffd}' } else { c });
@@ -1591,7 +1594,7 @@ fn snippet(text: &str) -> String {
 }
 
 /// An id suggestion made from a title: "Data & CRM" becomes "data-crm".
-fn slug(text: &str) -> String {
+pub(super) fn slug(text: &str) -> String {
     let mut slug = String::new();
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {

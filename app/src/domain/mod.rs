@@ -3,6 +3,7 @@
 pub mod account;
 pub mod agreement;
 pub mod debrief;
+pub mod initiative;
 pub mod model;
 pub mod results;
 pub mod rubric;
