@@ -5,6 +5,7 @@ pub mod agreement;
 pub mod debrief;
 pub mod initiative;
 pub mod model;
+pub mod planner;
 pub mod results;
 pub mod rubric;
 pub mod stats;
