@@ -92,6 +92,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/assessments/new") view=pages::assessments::NewCampaignPage ssr=SsrMode::Async/>
                 <Route path=path!("/assessments/:id") view=pages::assessments::CampaignPage ssr=SsrMode::Async/>
                 <Route path=path!("/assessments/:id/results") view=pages::assessments::ResultsPage ssr=SsrMode::Async/>
+                <Route path=path!("/assessments/:id/roadmap") view=pages::roadmap::RoadmapPage ssr=SsrMode::Async/>
+                <Route path=path!("/assessments/:id/report") view=pages::roadmap::ReportPage ssr=SsrMode::Async/>
                 <Route path=path!("/hiring") view=pages::hiring::RolesPage ssr=SsrMode::Async/>
                 <Route path=path!("/hiring/roles/:id") view=pages::hiring::RolePage ssr=SsrMode::Async/>
                 <Route path=path!("/hiring/candidates/:id") view=pages::hiring::CandidatePage ssr=SsrMode::Async/>

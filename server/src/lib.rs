@@ -8,6 +8,7 @@ pub mod demo;
 pub mod forms;
 pub mod hiring_forms;
 pub mod rest;
+pub mod roadmap_forms;
 pub mod security;
 pub mod session;
 pub mod startup;

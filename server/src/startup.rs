@@ -2,7 +2,7 @@
 
 use crate::config::{redact_url, Settings};
 use crate::security::{self, OriginPolicy};
-use crate::{assessment_forms, forms, hiring_forms, rest, session};
+use crate::{assessment_forms, forms, hiring_forms, rest, roadmap_forms, session};
 use anyhow::Context;
 use app::content::ContentLibrary;
 use app::db::Db;
@@ -184,6 +184,34 @@ fn router(state: AppState, origin_policy: OriginPolicy) -> Router {
             post(assessment_forms::withdraw_link),
         )
         .route("/assessments/{id}/close", post(assessment_forms::close))
+        .route(
+            "/assessments/{id}/roadmap/settings",
+            post(roadmap_forms::save_settings),
+        )
+        .route(
+            "/assessments/{id}/roadmap/initiatives/{initiative}",
+            post(roadmap_forms::change_initiative),
+        )
+        .route(
+            "/assessments/{id}/report.md",
+            get(roadmap_forms::report_markdown),
+        )
+        .route(
+            "/assessments/{id}/results.csv",
+            get(roadmap_forms::results_csv),
+        )
+        .route(
+            "/assessments/{id}/results.json",
+            get(roadmap_forms::results_json),
+        )
+        .route(
+            "/assessments/{id}/roadmap.csv",
+            get(roadmap_forms::roadmap_csv),
+        )
+        .route(
+            "/assessments/{id}/roadmap.json",
+            get(roadmap_forms::roadmap_json),
+        )
         .route("/a/{token}/start", post(assessment_forms::start))
         .route("/a/{token}/step/{step}", post(assessment_forms::save_step))
         .route("/a/{token}/submit", post(assessment_forms::submit))

@@ -120,6 +120,14 @@ impl<'a> Respondent<'a> {
             .await
     }
 
+    /// Answers step `i + 1` (one per dimension, in model order) with `values[i]`.
+    pub(crate) async fn answer_steps(&self, values: &[&str; 8]) {
+        for (i, value) in values.iter().enumerate() {
+            let response = self.answer_step(i + 1, value).await;
+            assert_eq!(response.status(), 303, "step {} saved", i + 1);
+        }
+    }
+
     pub(crate) async fn answer_all(&self, value: &str) {
         for step in 1..=8 {
             let response = self.answer_step(step, value).await;

@@ -6,5 +6,6 @@ mod hiring;
 mod hiring_forms;
 mod organisations;
 mod rest;
+mod roadmaps;
 mod security;
 mod startup;

@@ -30,7 +30,7 @@ on_both_backends!(
 );
 
 /// Every API path the router serves, as the OpenAPI document must list them.
-const API_PATHS: [&str; 21] = [
+const API_PATHS: [&str; 28] = [
     "/api/v1/campaigns",
     "/api/v1/campaigns/{id}",
     "/api/v1/campaigns/{id}/close",
@@ -38,6 +38,13 @@ const API_PATHS: [&str; 21] = [
     "/api/v1/campaigns/{id}/results",
     "/api/v1/campaigns/{id}/invitations",
     "/api/v1/campaigns/{id}/invitations/{link_id}/withdraw",
+    "/api/v1/campaigns/{id}/roadmap",
+    "/api/v1/campaigns/{id}/roadmap/settings",
+    "/api/v1/campaigns/{id}/roadmap/initiatives/{initiative_id}",
+    "/api/v1/campaigns/{id}/report",
+    "/api/v1/campaigns/{id}/report.md",
+    "/api/v1/campaigns/{id}/results.csv",
+    "/api/v1/campaigns/{id}/roadmap.csv",
     "/api/v1/models",
     "/api/v1/openapi.json",
     "/api/v1/roles",
@@ -93,7 +100,16 @@ impl<'a> Api<'a> {
         status_and_json(response).await
     }
 
-    /// Launches a campaign; returns its id.
+    /// GET, the answer as it came (for files).
+    pub(crate) async fn get_raw(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.app.url(path))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .expect("GET request")
+    }
+
     /// PUT with a JSON body.
     pub(crate) async fn put(&self, path: &str, body: Value) -> (u16, Value) {
         let response = self
@@ -107,12 +123,24 @@ impl<'a> Api<'a> {
         status_and_json(response).await
     }
 
-    async fn launch(&self, functions: &[&str], min_group_size: u32) -> String {
+    /// Launches a campaign named "Baseline"; returns its id.
+    pub(crate) async fn launch(&self, functions: &[&str], min_group_size: u32) -> String {
+        self.launch_named("Baseline", functions, min_group_size)
+            .await
+    }
+
+    /// Launches a campaign; returns its id.
+    pub(crate) async fn launch_named(
+        &self,
+        name: &str,
+        functions: &[&str],
+        min_group_size: u32,
+    ) -> String {
         let (status, body) = self
             .post(
                 "/api/v1/campaigns",
                 json!({
-                    "name": "Baseline",
+                    "name": name,
                     "model": "revops-maturity",
                     "functions": functions,
                     "min_group_size": min_group_size,
@@ -124,7 +152,7 @@ impl<'a> Api<'a> {
     }
 
     /// The path (`/a/...`) of the function link for `function`.
-    async fn function_link(&self, campaign: &str, function: &str) -> String {
+    pub(crate) async fn function_link(&self, campaign: &str, function: &str) -> String {
         let (status, links) = self
             .get(&format!("/api/v1/campaigns/{campaign}/invitations"))
             .await;

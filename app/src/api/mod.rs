@@ -7,6 +7,7 @@
 pub mod assessment;
 pub mod hiring;
 pub mod organisation;
+pub mod roadmap;
 pub mod session;
 
 pub use organisation::{invite_page, organisation_page};

@@ -114,6 +114,96 @@ pub fn heat_class(value: f64, scale: u8) -> String {
     format!("heat heat-{step}")
 }
 
+/// One bar of a roadmap timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineItem {
+    pub title: String,
+    pub effort_weeks: f64,
+    pub done: bool,
+}
+
+/// One column of a roadmap timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelinePhase {
+    pub label: String,
+    pub items: Vec<TimelineItem>,
+}
+
+const TIMELINE_WIDTH: f64 = 960.0;
+const TIMELINE_HEADER: f64 = 34.0;
+const TIMELINE_ROW: f64 = 26.0;
+
+/// Cuts a title to about `max` characters for a bar, with an ellipsis; the bar's tooltip
+/// and the list beside the chart carry the whole title.
+pub fn fit_title(title: &str, max: usize) -> String {
+    if title.chars().count() <= max {
+        return title.to_owned();
+    }
+    let cut: String = title.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// The roadmap as a timeline: one column per phase, one bar per initiative in it (done
+/// ones marked). Drawn as SVG on the server; prints as it shows.
+#[component]
+pub fn RoadmapTimeline(phases: Vec<TimelinePhase>, title: String) -> impl IntoView {
+    let n = phases.len().max(1);
+    let column = TIMELINE_WIDTH / n as f64;
+    let rows = phases
+        .iter()
+        .map(|p| p.items.len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let height = TIMELINE_HEADER + rows as f64 * TIMELINE_ROW + 8.0;
+    // About 6.5 px per character at the bar's font size.
+    let chars = ((column - 16.0) / 6.5).floor().max(4.0) as usize;
+    let columns = phases
+        .iter()
+        .enumerate()
+        .map(|(i, phase)| {
+            let x = i as f64 * column;
+            let bars = phase
+                .items
+                .iter()
+                .enumerate()
+                .map(|(row, item)| {
+                    let y = TIMELINE_HEADER + row as f64 * TIMELINE_ROW;
+                    let class = if item.done { "timeline-bar done" } else { "timeline-bar" };
+                    let label = format!(
+                        "{}{}",
+                        if item.done { "✓ " } else { "" },
+                        fit_title(&item.title, chars)
+                    );
+                    view! {
+                        <g>
+                            <title>{format!("{} ({} person-weeks)", item.title, item.effort_weeks)}</title>
+                            <rect class=class x=format!("{:.1}", x + 4.0) y=format!("{y:.1}") width=format!("{:.1}", column - 8.0) height=TIMELINE_ROW - 4.0 rx="3"/>
+                            <text class="timeline-text" x=format!("{:.1}", x + 10.0) y=format!("{:.1}", y + 15.5)>{label}</text>
+                        </g>
+                    }
+                })
+                .collect_view();
+            view! {
+                <g>
+                    <rect class=format!("timeline-column column-{}", i % 2) x=format!("{x:.1}") y="0" width=format!("{column:.1}") height=format!("{height:.1}")/>
+                    <text class="timeline-phase" x=format!("{:.1}", x + 8.0) y="21">{fit_title(&phase.label, chars + 2)}</text>
+                    {bars}
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="timeline">
+            <svg viewBox=format!("0 0 {TIMELINE_WIDTH} {height:.0}") role="img" aria-label=title.clone()>
+                <title>{title.clone()}</title>
+                {columns}
+            </svg>
+        </figure>
+    }
+    .into_any()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +218,13 @@ mod tests {
             (x - (CENTRE + RADIUS)).abs() < 1e-9,
             "a quarter turn points right"
         );
+    }
+
+    #[test]
+    fn long_titles_are_cut_with_an_ellipsis() {
+        assert_eq!(fit_title("Short", 10), "Short");
+        assert_eq!(fit_title("A much longer title", 8), "A much…");
+        assert_eq!(fit_title("数据统一到一个平台上", 5), "数据统一…");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod campaigns;
 pub mod hiring;
 pub mod invites;
 pub mod responses;
+pub mod roadmaps;
 pub mod sessions;
 pub mod sign_in_failures;
 

@@ -7,5 +7,6 @@ pub mod initiative;
 pub mod model;
 pub mod planner;
 pub mod results;
+pub mod roadmap;
 pub mod rubric;
 pub mod stats;

@@ -142,3 +142,4 @@ impl Flash {
 
 pub mod assessment;
 pub mod hiring;
+pub mod roadmap;

@@ -269,7 +269,11 @@ fn Campaign(view: CampaignView, flash: Option<Flash>) -> impl IntoView {
         <section class="panel">
             <div class="panel-head">
                 <h1>{summary.name.clone()}</h1>
-                <a class="button primary" href=format!("/assessments/{id}/results")>"Results"</a>
+                <span class="button-row">
+                    <a class="button primary" href=format!("/assessments/{id}/results")>"Results"</a>
+                    <a class="button" href=format!("/assessments/{id}/roadmap")>"Roadmap"</a>
+                    <a class="button" href=format!("/assessments/{id}/report")>"Executive report"</a>
+                </span>
             </div>
             {notice.map(|message| view! { <Notice message/> })}
             {action_error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
@@ -346,7 +350,13 @@ fn Results(view: ResultsView) -> impl IntoView {
     let head = view! {
         <section class="panel">
             <p class="crumbs"><a href=format!("/assessments/{}", summary.id)>{summary.name.clone()}</a></p>
-            <h1>{format!("Results: {}", summary.name)}</h1>
+            <div class="panel-head">
+                <h1>{format!("Results: {}", summary.name)}</h1>
+                <span class="button-row">
+                    <a class="button" href=format!("/assessments/{}/roadmap", summary.id)>"Roadmap"</a>
+                    <a class="button" href=format!("/assessments/{}/report", summary.id)>"Executive report"</a>
+                </span>
+            </div>
             <p>{format!(
                 "{} submitted response{}. Levels run from 1 ({}) to {} ({}).",
                 results.respondents,
@@ -484,7 +494,7 @@ fn Overview(results: CampaignResults, scale: u8) -> impl IntoView {
 }
 
 /// The part of a dimension title before any parenthesis, for chart labels.
-fn short_title(title: &str) -> String {
+pub fn short_title(title: &str) -> String {
     title.split(" (").next().unwrap_or(title).to_owned()
 }
 
@@ -519,7 +529,7 @@ fn Gaps(results: CampaignResults) -> impl IntoView {
 }
 
 #[component]
-fn Heatmap(results: CampaignResults, scale: u8) -> impl IntoView {
+pub fn Heatmap(results: CampaignResults, scale: u8) -> impl IntoView {
     let functions = shown_functions(&results);
     view! {
         <section class="panel">

@@ -7,6 +7,7 @@ pub mod hiring;
 pub mod home;
 pub mod invite;
 pub mod questionnaire;
+pub mod roadmap;
 pub mod settings;
 
 use crate::api::public_page;

@@ -252,13 +252,18 @@ pub async fn list(state: &AppState, user: &CurrentUser) -> AppResult<CampaignLis
     })
 }
 
-async fn find(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<CampaignRecord> {
+/// A campaign of the caller's organisation; another organisation's is "not found".
+pub(crate) async fn find(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+) -> AppResult<CampaignRecord> {
     campaigns::find(state.db.pool(), &user.organisation_id, id)
         .await?
         .ok_or(AppError::NotFound)
 }
 
-async fn summary(
+pub(crate) async fn summary(
     state: &AppState,
     user: &CurrentUser,
     record: CampaignRecord,
@@ -417,6 +422,19 @@ pub async fn results(
     campaign_id: &str,
 ) -> AppResult<ResultsView> {
     let record = find(state, user, campaign_id).await?;
+    let (model, results) = computed_results(state, &record).await?;
+    Ok(ResultsView {
+        level_names: model.level_names.clone(),
+        summary: summary(state, user, record).await?,
+        results,
+    })
+}
+
+/// The campaign's model version and its results, anonymised by its threshold.
+pub(crate) async fn computed_results(
+    state: &AppState,
+    record: &CampaignRecord,
+) -> AppResult<(std::sync::Arc<MaturityModel>, results::CampaignResults)> {
     let model = state.content.version(&state.db, &record.model_hash).await?;
     let rows = responses::submitted_answers(state.db.pool(), &record.id).await?;
     let responses = response_answers(&rows, &model);
@@ -424,11 +442,7 @@ pub async fn results(
         min_group_size: record.min_group_size,
     };
     let results = results::compute(&model, &responses, &settings);
-    Ok(ResultsView {
-        level_names: model.level_names.clone(),
-        summary: summary(state, user, record).await?,
-        results,
-    })
+    Ok((model, results))
 }
 
 /// Turns the rows of `responses::submitted_answers` into one `ResponseAnswers` per

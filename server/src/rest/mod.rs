@@ -12,6 +12,7 @@ mod campaigns;
 mod hiring;
 mod invitations;
 mod models;
+mod roadmaps;
 
 use app::error::{AppError, FieldErrors};
 use app::services::api_tokens;
@@ -54,6 +55,7 @@ const SECURITY_SCHEME: &str = "api_token";
         (name = "invitations", description = "The links respondents answer through (admins)"),
         (name = "models", description = "Maturity models campaigns are launched from"),
         (name = "hiring", description = "RevOps-leader roles, interview plans, candidates, scorecards (subject to the visibility rule), debriefs and decisions"),
+        (name = "roadmaps", description = "Transformation roadmaps from a campaign's gaps, the executive report and the exports (Markdown, CSV)"),
         (name = "meta", description = "This document"),
     )
 )]
@@ -107,6 +109,13 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(hiring::get_interview))
         .routes(routes!(hiring::save_scorecard))
         .routes(routes!(hiring::submit_scorecard))
+        .routes(routes!(roadmaps::get_roadmap))
+        .routes(routes!(roadmaps::save_settings))
+        .routes(routes!(roadmaps::change_initiative))
+        .routes(routes!(roadmaps::get_report))
+        .routes(routes!(roadmaps::report_markdown))
+        .routes(routes!(roadmaps::results_csv))
+        .routes(routes!(roadmaps::roadmap_csv))
         .routes(routes!(openapi_json))
 }
 

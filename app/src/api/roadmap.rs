@@ -1,0 +1,23 @@
+//! Page loaders for a campaign's roadmap and executive report (members of the organisation;
+//! executives may change the roadmap, see `services::roadmap`).
+
+use crate::error::AppError;
+use crate::models::roadmap::{ReportView, RoadmapView};
+use crate::models::Page;
+use leptos::prelude::*;
+
+/// A campaign's roadmap.
+#[server(prefix = "/_fn", endpoint = "roadmap_page")]
+pub async fn roadmap_page(id: String) -> Result<Page<RoadmapView>, AppError> {
+    use super::context::{page, require_user, state};
+    let user = require_user()?;
+    page(crate::services::roadmap::roadmap(&state()?, &user, &id).await?)
+}
+
+/// A campaign's executive report.
+#[server(prefix = "/_fn", endpoint = "report_page")]
+pub async fn report_page(id: String) -> Result<Page<ReportView>, AppError> {
+    use super::context::{page, require_user, state};
+    let user = require_user()?;
+    page(crate::services::roadmap::report(&state()?, &user, &id).await?)
+}

@@ -1,0 +1,847 @@
+//! Transformation roadmaps and the executive report, per campaign: settings and targets,
+//! the plan from the initiative library, people's decisions (pin, move, drop, owner, done)
+//! that survive re-planning, the history of who changed what, the comparison with the
+//! earlier campaign on the same model, and the report that brings it all together.
+//!
+//! Everyone in the organisation may read a campaign's roadmap and report (as they may read
+//! its results); executives (owners and admins) change them. The plan is recomputed on
+//! every read from the stored decisions and the anonymised results, so there is nothing to
+//! keep in sync.
+
+use super::assessments::{self, computed_results};
+use super::auth::CurrentUser;
+use super::hiring;
+use crate::db::campaigns::{self, CampaignRecord};
+use crate::db::roadmaps::{self, InitiativeRecord};
+use crate::domain::account::Name;
+use crate::domain::initiative::Initiative;
+use crate::domain::model::MaturityModel;
+use crate::domain::planner::{self, Choice, DimensionState, PerceptionGapInfo, PlanInput};
+use crate::domain::results::CampaignResults;
+use crate::domain::roadmap::{parse_settings, RoadmapSettings, SettingsInput};
+use crate::error::{AppError, AppResult};
+use crate::models::roadmap::{
+    CandidateStatus, ChangeView, DimensionChange, DimensionTarget, DoneInitiative, HiringStatus,
+    OrgDesignStep, PhaseView, Reassessment, ReportView, RoadmapItem, RoadmapView, SettingsView,
+};
+use crate::state::AppState;
+use chrono::{DateTime, Utc};
+use std::collections::{BTreeMap, HashMap};
+
+/// How many lines of history a roadmap shows.
+const HISTORY_LINES: i64 = 50;
+
+fn day(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%d").to_string()
+}
+
+/// A level as every roadmap page and export writes it: one decimal, half away from zero.
+pub fn level(value: f64) -> String {
+    format!("{:.1}", (value * 10.0).round() / 10.0)
+}
+
+/// Person-weeks as people write them: "4", "2.5".
+pub fn weeks(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+/// Everything a roadmap is computed from.
+struct Loaded {
+    record: CampaignRecord,
+    model: std::sync::Arc<MaturityModel>,
+    results: CampaignResults,
+    settings: RoadmapSettings,
+    saved: bool,
+    decisions: Vec<InitiativeRecord>,
+}
+
+async fn load(state: &AppState, user: &CurrentUser, campaign_id: &str) -> AppResult<Loaded> {
+    let record = assessments::find(state, user, campaign_id).await?;
+    let (model, results) = computed_results(state, &record).await?;
+    let stored = roadmaps::settings(state.db.pool(), &record.id).await?;
+    let saved = stored.is_some();
+    let settings =
+        stored.unwrap_or_else(|| RoadmapSettings::defaults(record.created_at.date_naive()));
+    let decisions = roadmaps::initiatives(state.db.pool(), &record.id).await?;
+    Ok(Loaded {
+        record,
+        model,
+        results,
+        settings,
+        saved,
+        decisions,
+    })
+}
+
+/// The dimension's widest perception gap as the planner and the page name it.
+fn gap_info(results: &CampaignResults, dimension_id: &str) -> Option<PerceptionGapInfo> {
+    results
+        .gaps
+        .iter()
+        .find(|g| g.dimension_id == dimension_id && g.question_id.is_none())
+        .map(|g| PerceptionGapInfo {
+            high: g.high.function.label().to_owned(),
+            low: g.low.function.label().to_owned(),
+            gap: g.size,
+        })
+}
+
+fn dimension_targets(loaded: &Loaded) -> Vec<DimensionTarget> {
+    loaded
+        .results
+        .dimensions
+        .iter()
+        .map(|d| DimensionTarget {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            current: d.summary.mean,
+            target: loaded.settings.target(&d.id, d.summary.mean),
+            target_set: loaded.settings.targets.contains_key(&d.id),
+            perception_gap: gap_info(&loaded.results, &d.id),
+        })
+        .collect()
+}
+
+fn lifts_text(initiative: &Initiative, model: &MaturityModel) -> String {
+    initiative
+        .lifts
+        .iter()
+        .map(|lift| {
+            let title = model
+                .dimension(&lift.dimension)
+                .map_or(lift.dimension.as_str(), |d| d.title.as_str());
+            format!("{title} {} \u{2192} {}", lift.from, lift.to)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The plan for the loaded state, as the page shows it.
+fn plan_view(state: &AppState, loaded: &Loaded, dimensions: &[DimensionTarget]) -> PlannedRoadmap {
+    let library = &state.content.library().initiatives;
+    let initiatives: Vec<Initiative> = library.iter().map(|l| (*l.initiative).clone()).collect();
+    let by_id: HashMap<&str, &Initiative> =
+        initiatives.iter().map(|i| (i.id.as_str(), i)).collect();
+    let states: Vec<DimensionState> = dimensions
+        .iter()
+        .filter_map(|d| {
+            Some(DimensionState {
+                id: d.id.clone(),
+                title: d.title.clone(),
+                weight: loaded.model.dimension(&d.id).map_or(1.0, |m| m.weight),
+                current: d.current?,
+                target: d.target,
+                perception_gap: d.perception_gap.clone(),
+            })
+        })
+        .collect();
+    let choices: BTreeMap<String, Choice> = loaded
+        .decisions
+        .iter()
+        .filter_map(|d| Some((d.initiative_id.clone(), d.choice?)))
+        .collect();
+    let plan = planner::plan(&PlanInput {
+        dimensions: &states,
+        initiatives: &initiatives,
+        phases: loaded.settings.phases,
+        capacity_weeks: loaded.settings.capacity_weeks,
+        choices: &choices,
+    });
+    let decisions: HashMap<&str, &InitiativeRecord> = loaded
+        .decisions
+        .iter()
+        .map(|d| (d.initiative_id.as_str(), d))
+        .collect();
+    let item =
+        |id: &str, phase: Option<usize>, pinned: bool, reason: String| -> Option<RoadmapItem> {
+            let initiative = by_id.get(id)?;
+            let decision = decisions.get(id);
+            Some(RoadmapItem {
+                id: initiative.id.clone(),
+                title: initiative.title.clone(),
+                effort_weeks: initiative.effort_weeks,
+                impact: initiative.impact,
+                owner_function: initiative.owner,
+                owner: decision.and_then(|d| d.owner.clone()),
+                phase,
+                pinned,
+                reason,
+                lifts: lifts_text(initiative, &loaded.model),
+                kpis: initiative.kpis.clone(),
+                requires: initiative
+                    .requires
+                    .iter()
+                    .filter_map(|r| by_id.get(r.as_str()).map(|i| i.title.clone()))
+                    .collect(),
+                org_design: initiative.org_design,
+                done_on: decision.and_then(|d| d.done_at).map(day),
+                done_by: decision.and_then(|d| d.done_by_name.clone()),
+            })
+        };
+    let phases = plan
+        .phases
+        .iter()
+        .map(|phase| PhaseView {
+            index: phase.index,
+            label: loaded.settings.phase_label(phase.index),
+            starts_on: loaded.settings.phase_start(phase.index).to_string(),
+            ends_on: loaded.settings.phase_end(phase.index).to_string(),
+            effort_weeks: phase.effort_weeks,
+            capacity_weeks: loaded.settings.capacity_weeks,
+            initiatives: phase
+                .initiatives
+                .iter()
+                .filter_map(|p| item(&p.id, Some(phase.index), p.pinned, p.reason.clone()))
+                .collect(),
+        })
+        .collect();
+    let unscheduled = plan
+        .unscheduled
+        .iter()
+        .filter_map(|u| item(&u.id, None, false, u.reason.clone()))
+        .collect();
+    let dropped = loaded
+        .decisions
+        .iter()
+        .filter(|d| d.choice == Some(Choice::Drop))
+        .filter_map(|d| {
+            item(
+                &d.initiative_id,
+                None,
+                false,
+                "Dropped: never planned until restored.".to_owned(),
+            )
+        })
+        .collect();
+    PlannedRoadmap {
+        phases,
+        unscheduled,
+        dropped,
+        projections: plan.projections,
+    }
+}
+
+struct PlannedRoadmap {
+    phases: Vec<PhaseView>,
+    unscheduled: Vec<RoadmapItem>,
+    dropped: Vec<RoadmapItem>,
+    projections: Vec<planner::DimensionProjection>,
+}
+
+/// A campaign's roadmap.
+pub async fn roadmap(
+    state: &AppState,
+    user: &CurrentUser,
+    campaign_id: &str,
+) -> AppResult<RoadmapView> {
+    let loaded = load(state, user, campaign_id).await?;
+    roadmap_from(state, user, loaded).await
+}
+
+async fn roadmap_from(
+    state: &AppState,
+    user: &CurrentUser,
+    loaded: Loaded,
+) -> AppResult<RoadmapView> {
+    let dimensions = dimension_targets(&loaded);
+    let planned = plan_view(state, &loaded, &dimensions);
+    let history = roadmaps::changes(state.db.pool(), &loaded.record.id, HISTORY_LINES)
+        .await?
+        .into_iter()
+        .map(|c| ChangeView {
+            at: c.at.format("%Y-%m-%d %H:%M").to_string(),
+            who: c.actor_name,
+            what: c.description,
+        })
+        .collect();
+    let previous = reassessment(state, user, &loaded).await?;
+    let settings = SettingsView {
+        phases: loaded.settings.phases,
+        capacity_weeks: loaded.settings.capacity_weeks,
+        phase_length: loaded.settings.phase_length,
+        starts_on: loaded.settings.starts_on.to_string(),
+        saved: loaded.saved,
+    };
+    let summary = assessments::summary(state, user, loaded.record).await?;
+    Ok(RoadmapView {
+        summary,
+        can_edit: user.role.can_run_campaigns(),
+        settings,
+        dimensions,
+        phases: planned.phases,
+        unscheduled: planned.unscheduled,
+        dropped: planned.dropped,
+        projections: planned.projections,
+        history,
+        previous,
+    })
+}
+
+/// The most recent earlier campaign on the same model with submitted responses, compared
+/// with this one; with the initiatives of its roadmap marked done since it was launched.
+async fn reassessment(
+    state: &AppState,
+    user: &CurrentUser,
+    loaded: &Loaded,
+) -> AppResult<Option<Reassessment>> {
+    let all = campaigns::list_for_organisation(state.db.pool(), &user.organisation_id).await?;
+    // Newest first: the earlier campaigns are those after this one in the list.
+    let earlier = all
+        .into_iter()
+        .skip_while(|c| c.id != loaded.record.id)
+        .skip(1);
+    for candidate in earlier {
+        let model = state
+            .content
+            .version(&state.db, &candidate.model_hash)
+            .await?;
+        if model.id != loaded.model.id {
+            continue;
+        }
+        let (_, results) = computed_results(state, &candidate).await?;
+        if results.respondents == 0 {
+            continue;
+        }
+        let before: HashMap<&str, Option<f64>> = results
+            .dimensions
+            .iter()
+            .map(|d| (d.id.as_str(), d.summary.mean))
+            .collect();
+        let changes = loaded
+            .results
+            .dimensions
+            .iter()
+            .map(|d| DimensionChange {
+                id: d.id.clone(),
+                title: d.title.clone(),
+                before: before.get(d.id.as_str()).copied().flatten(),
+                after: d.summary.mean,
+            })
+            .collect();
+        let library = state.content.library();
+        let mut done: Vec<DoneInitiative> = roadmaps::initiatives(state.db.pool(), &candidate.id)
+            .await?
+            .into_iter()
+            .filter_map(|d| {
+                let at = d.done_at.filter(|at| *at >= candidate.created_at)?;
+                Some(DoneInitiative {
+                    title: library
+                        .initiative(&d.initiative_id)
+                        .map_or_else(|| d.initiative_id.clone(), |l| l.initiative.title.clone()),
+                    id: d.initiative_id,
+                    done_on: day(at),
+                    done_by: d.done_by_name,
+                })
+            })
+            .collect();
+        done.sort_by(|a, b| a.done_on.cmp(&b.done_on).then_with(|| a.id.cmp(&b.id)));
+        return Ok(Some(Reassessment {
+            campaign_id: candidate.id,
+            campaign_name: candidate.name,
+            launched: day(candidate.created_at),
+            changes,
+            done,
+        }));
+    }
+    Ok(None)
+}
+
+/// Describes what changed between two settings, for the history.
+fn describe_settings(
+    before: &RoadmapSettings,
+    after: &RoadmapSettings,
+    model: &MaturityModel,
+) -> String {
+    let mut parts = Vec::new();
+    if before.phases != after.phases {
+        parts.push(format!(
+            "phases {} \u{2192} {}",
+            before.phases, after.phases
+        ));
+    }
+    if before.capacity_weeks != after.capacity_weeks {
+        parts.push(format!(
+            "capacity {} \u{2192} {} person-weeks per phase",
+            weeks(before.capacity_weeks),
+            weeks(after.capacity_weeks)
+        ));
+    }
+    if before.phase_length != after.phase_length {
+        parts.push(format!(
+            "phase length {} \u{2192} {}",
+            before.phase_length.label().to_lowercase(),
+            after.phase_length.label().to_lowercase()
+        ));
+    }
+    if before.starts_on != after.starts_on {
+        parts.push(format!(
+            "start {} \u{2192} {}",
+            before.starts_on, after.starts_on
+        ));
+    }
+    for dimension in &model.dimensions {
+        let (old, new) = (
+            before.targets.get(&dimension.id),
+            after.targets.get(&dimension.id),
+        );
+        if old != new {
+            let show = |t: Option<&f64>| t.map_or_else(|| "default".to_owned(), |t| level(*t));
+            parts.push(format!(
+                "target for {} {} \u{2192} {}",
+                dimension.title,
+                show(old),
+                show(new)
+            ));
+        }
+    }
+    if parts.is_empty() {
+        "Saved the settings unchanged".to_owned()
+    } else {
+        format!("Changed the settings: {}", parts.join("; "))
+    }
+}
+
+/// Saves the settings and targets. Validation errors name each field.
+#[tracing::instrument(skip_all)]
+pub async fn save_settings(
+    state: &AppState,
+    user: &CurrentUser,
+    campaign_id: &str,
+    input: &SettingsInput,
+) -> AppResult<()> {
+    user.require_campaign_manager()?;
+    let record = assessments::find(state, user, campaign_id).await?;
+    let model = state.content.version(&state.db, &record.model_hash).await?;
+    let ids: Vec<&str> = model.dimensions.iter().map(|d| d.id.as_str()).collect();
+    let settings = parse_settings(input, &ids).map_err(AppError::invalid)?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin_write().await?;
+    let before = roadmaps::settings(&mut *tx, &record.id)
+        .await?
+        .unwrap_or_else(|| RoadmapSettings::defaults(record.created_at.date_naive()));
+    roadmaps::save_settings(&mut *tx, &record.id, &settings, &user.user_id, now).await?;
+    let description = describe_settings(&before, &settings, &model);
+    roadmaps::record_change(&mut *tx, &record.id, None, &user.user_id, now, &description).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// What someone does to one initiative of a roadmap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InitiativeAction {
+    /// Keep it in this 0-based phase (also how it is moved).
+    Pin {
+        phase: usize,
+    },
+    Drop,
+    /// Forget the pin or drop: the planner decides again.
+    Restore,
+    /// Set (or, with an empty name, clear) the person responsible.
+    Owner(String),
+    Done,
+    NotDone,
+}
+
+impl InitiativeAction {
+    /// From a form: `action` is `move` (with `phase`, 1-based as shown), `drop`, `restore`,
+    /// `owner` (with `owner`), `done` or `not-done`.
+    pub fn from_form(action: &str, phase: &str, owner: &str) -> AppResult<Self> {
+        match action.trim() {
+            "move" | "pin" => match phase.trim().parse::<usize>() {
+                Ok(p) if p >= 1 => Ok(InitiativeAction::Pin { phase: p - 1 }),
+                _ => Err(AppError::field("phase", "Choose the phase to put it in.")),
+            },
+            "drop" => Ok(InitiativeAction::Drop),
+            "restore" => Ok(InitiativeAction::Restore),
+            "owner" => Ok(InitiativeAction::Owner(owner.to_owned())),
+            "done" => Ok(InitiativeAction::Done),
+            "not-done" => Ok(InitiativeAction::NotDone),
+            _ => Err(AppError::invalid_form(
+                "Choose what to do with the initiative: move, drop, restore, set an owner or mark it done.",
+            )),
+        }
+    }
+}
+
+/// Applies one action to one initiative and records it in the history. Returns a sentence
+/// saying what was done.
+#[tracing::instrument(skip_all)]
+pub async fn change_initiative(
+    state: &AppState,
+    user: &CurrentUser,
+    campaign_id: &str,
+    initiative_id: &str,
+    action: &InitiativeAction,
+) -> AppResult<String> {
+    user.require_campaign_manager()?;
+    let loaded = load(state, user, campaign_id).await?;
+    let library = state.content.library();
+    let initiative = &library
+        .initiative(initiative_id)
+        .ok_or(AppError::NotFound)?
+        .initiative;
+    let title = format!("\u{201c}{}\u{201d}", initiative.title);
+    let mut record = loaded
+        .decisions
+        .iter()
+        .find(|d| d.initiative_id == initiative.id)
+        .cloned()
+        .unwrap_or_else(|| InitiativeRecord {
+            initiative_id: initiative.id.clone(),
+            ..InitiativeRecord::default()
+        });
+    let now = state.clock.now();
+    let phases = loaded.settings.phases;
+    let description = match action {
+        InitiativeAction::Pin { phase } => {
+            if *phase >= phases {
+                return Err(AppError::field(
+                    "phase",
+                    format!("Choose a phase from 1 to {phases}."),
+                ));
+            }
+            let was = current_phase(state, &loaded, &initiative.id);
+            record.choice = Some(Choice::Pin { phase: *phase });
+            match was {
+                Some(was) if was != *phase => format!(
+                    "Moved {title} from phase {} to phase {}",
+                    was + 1,
+                    phase + 1
+                ),
+                _ => format!("Pinned {title} to phase {}", phase + 1),
+            }
+        }
+        InitiativeAction::Drop => {
+            if record.done_at.is_some() {
+                return Err(AppError::invalid_form(
+                    "This initiative is marked done; mark it not done before dropping it.",
+                ));
+            }
+            record.choice = Some(Choice::Drop);
+            format!("Dropped {title}")
+        }
+        InitiativeAction::Restore => {
+            record.choice = None;
+            format!("Restored {title}: the planner places it again")
+        }
+        InitiativeAction::Owner(name) if name.trim().is_empty() => {
+            record.owner = None;
+            format!("Cleared the owner of {title}")
+        }
+        InitiativeAction::Owner(name) => {
+            let name =
+                Name::parse(name, "the owner's name").map_err(|e| AppError::field("owner", e))?;
+            record.owner = Some(name.as_str().to_owned());
+            format!("Made {} the owner of {title}", name.as_str())
+        }
+        InitiativeAction::Done => {
+            if record.done_at.is_some() {
+                return Err(AppError::invalid_form(
+                    "This initiative is already marked done.",
+                ));
+            }
+            // Keep it where it is: a done initiative must not move when the plan changes.
+            match (record.choice, current_phase(state, &loaded, &initiative.id)) {
+                (Some(Choice::Pin { .. }), _) => {}
+                (_, Some(phase)) => record.choice = Some(Choice::Pin { phase }),
+                (_, None) => {
+                    return Err(AppError::invalid_form(
+                        "Only an initiative in the plan can be marked done; move it into a phase first.",
+                    ))
+                }
+            }
+            record.done_at = Some(now);
+            record.done_by = Some(user.user_id.clone());
+            format!("Marked {title} done")
+        }
+        InitiativeAction::NotDone => {
+            if record.done_at.is_none() {
+                return Err(AppError::invalid_form(
+                    "This initiative is not marked done.",
+                ));
+            }
+            record.done_at = None;
+            record.done_by = None;
+            format!("Marked {title} not done")
+        }
+    };
+    let mut tx = state.db.begin_write().await?;
+    roadmaps::save_initiative(&mut *tx, &loaded.record.id, &record).await?;
+    roadmaps::record_change(
+        &mut *tx,
+        &loaded.record.id,
+        Some(&initiative.id),
+        &user.user_id,
+        now,
+        &description,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(description)
+}
+
+/// The phase the plan puts an initiative in now, if any.
+fn current_phase(state: &AppState, loaded: &Loaded, initiative_id: &str) -> Option<usize> {
+    let dimensions = dimension_targets(loaded);
+    plan_view(state, loaded, &dimensions)
+        .phases
+        .iter()
+        .find(|p| p.initiatives.iter().any(|i| i.id == initiative_id))
+        .map(|p| p.index)
+}
+
+/// The executive report of a campaign.
+pub async fn report(
+    state: &AppState,
+    user: &CurrentUser,
+    campaign_id: &str,
+) -> AppResult<ReportView> {
+    let loaded = load(state, user, campaign_id).await?;
+    let results = loaded.results.clone();
+    let level_names = loaded.model.level_names.clone();
+    let roadmap = roadmap_from(state, user, loaded).await?;
+    let hiring = hiring_status(state, user).await?;
+    let top_gaps = results
+        .gaps
+        .iter()
+        .filter(|g| g.question_id.is_none())
+        .take(3)
+        .cloned()
+        .collect();
+    let org_design = org_design_steps(&roadmap);
+    let summary = summary_sentences(&roadmap, &results, &level_names);
+    Ok(ReportView {
+        generated_on: day(state.clock.now()),
+        roadmap,
+        results,
+        level_names,
+        summary,
+        top_gaps,
+        org_design,
+        hiring,
+    })
+}
+
+fn org_design_steps(roadmap: &RoadmapView) -> Vec<OrgDesignStep> {
+    let scheduled = roadmap.phases.iter().flat_map(|phase| {
+        phase
+            .initiatives
+            .iter()
+            .filter(|i| i.org_design)
+            .map(move |i| OrgDesignStep {
+                id: i.id.clone(),
+                title: i.title.clone(),
+                phase: Some(phase.label.clone()),
+                reason: i.reason.clone(),
+            })
+    });
+    let waiting = roadmap
+        .unscheduled
+        .iter()
+        .filter(|i| i.org_design)
+        .map(|i| OrgDesignStep {
+            id: i.id.clone(),
+            title: i.title.clone(),
+            phase: None,
+            reason: i.reason.clone(),
+        });
+    scheduled.chain(waiting).collect()
+}
+
+async fn hiring_status(state: &AppState, user: &CurrentUser) -> AppResult<Vec<HiringStatus>> {
+    let roles = hiring::list_roles(state, user).await?;
+    let mut out = Vec::with_capacity(roles.roles.len());
+    for summary in roles.roles {
+        let role = hiring::role(state, user, &summary.id).await?;
+        out.push(HiringStatus {
+            role_id: role.id,
+            title: role.title,
+            stages: role.stages.len(),
+            candidates: role
+                .candidates
+                .into_iter()
+                .map(|c| CandidateStatus {
+                    id: c.id,
+                    name: c.name,
+                    scorecards_submitted: c.scorecards_submitted,
+                    interviews: c.interviews,
+                    decision: c.decision,
+                })
+                .collect(),
+        });
+    }
+    Ok(out)
+}
+
+/// Joins "a", "b" and "c" as "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn summary_sentences(
+    roadmap: &RoadmapView,
+    results: &CampaignResults,
+    level_names: &[String],
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let functions: Vec<String> = results
+        .by_function
+        .iter()
+        .map(|f| f.function.label().to_lowercase())
+        .collect();
+    if results.respondents == 0 {
+        out.push("No one has submitted answers yet, so there is nothing to report; share the invitation links and come back when responses are in.".to_owned());
+        return out;
+    }
+    let overall = match results.overall.mean {
+        Some(mean) => {
+            let name = level_names
+                .get((mean.round() as usize).saturating_sub(1))
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
+            format!(
+                "{} {} from {} answered; the overall level is {} of {}{name}.",
+                results.respondents,
+                if results.respondents == 1 {
+                    "person"
+                } else {
+                    "people"
+                },
+                and_list(&functions),
+                level(mean),
+                level_names.len()
+            )
+        }
+        None => format!(
+            "{} {} answered, but none gave a level.",
+            results.respondents,
+            if results.respondents == 1 {
+                "person"
+            } else {
+                "people"
+            }
+        ),
+    };
+    out.push(overall);
+    let rated: Vec<(&str, f64)> = results
+        .dimensions
+        .iter()
+        .filter_map(|d| Some((d.title.as_str(), d.summary.mean?)))
+        .collect();
+    let strongest = rated
+        .iter()
+        .copied()
+        .reduce(|a, b| if b.1 > a.1 { b } else { a });
+    let weakest = rated
+        .iter()
+        .copied()
+        .reduce(|a, b| if b.1 < a.1 { b } else { a });
+    if let (Some(s), Some(w)) = (strongest, weakest) {
+        if rated.len() > 1 {
+            out.push(format!(
+                "Strongest: {} ({}). Weakest: {} ({}).",
+                s.0,
+                level(s.1),
+                w.0,
+                level(w.1)
+            ));
+        }
+    }
+    let gaps: Vec<String> = results
+        .gaps
+        .iter()
+        .filter(|g| g.question_id.is_none())
+        .take(3)
+        .map(|g| format!("{} (gap {})", g.sentence(), level(g.size)))
+        .collect();
+    if gaps.is_empty() {
+        out.push("No perception gaps can be shown: that needs at least two functions with enough responses each.".to_owned());
+    } else {
+        out.push(format!(
+            "Where the functions see things differently: {}.",
+            gaps.join("; ")
+        ));
+    }
+    let scheduled = roadmap.scheduled().count();
+    if scheduled == 0 {
+        out.push("The roadmap plans no initiatives: every dimension is at its target, or nothing in the library lifts it further.".to_owned());
+    } else {
+        let reached = roadmap
+            .projections
+            .iter()
+            .filter(|p| p.levels.last().is_some_and(|l| *l + 1e-9 >= p.target))
+            .count();
+        let last = roadmap
+            .phases
+            .last()
+            .map(|p| p.ends_on.clone())
+            .unwrap_or_default();
+        out.push(format!(
+            "The roadmap plans {scheduled} initiative{} over {} phase{} until {last}; by then {reached} of {} dimensions are projected to reach their target.",
+            if scheduled == 1 { "" } else { "s" },
+            roadmap.phases.len(),
+            if roadmap.phases.len() == 1 { "" } else { "s" },
+            roadmap.projections.len(),
+        ));
+    }
+    if let Some(previous) = &roadmap.previous {
+        let moved: Vec<String> = previous
+            .changes
+            .iter()
+            .filter_map(|c| Some((c, c.delta()?)))
+            .filter(|(_, d)| d.abs() >= 0.05)
+            .map(|(c, d)| format!("{} {}{}", c.title, if d > 0.0 { "+" } else { "" }, level(d)))
+            .collect();
+        out.push(if moved.is_empty() {
+            format!(
+                "Since \u{201c}{}\u{201d} ({}), no dimension moved.",
+                previous.campaign_name, previous.launched
+            )
+        } else {
+            format!(
+                "Since \u{201c}{}\u{201d} ({}): {}.",
+                previous.campaign_name,
+                previous.launched,
+                moved.join(", ")
+            )
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_and_weeks_are_written_as_people_read_them() {
+        assert_eq!(level(2.25), "2.3");
+        assert_eq!(level(3.0), "3.0");
+        assert_eq!(weeks(4.0), "4");
+        assert_eq!(weeks(2.5), "2.5");
+    }
+
+    #[test]
+    fn actions_come_from_the_form_with_one_based_phases() {
+        assert_eq!(
+            InitiativeAction::from_form("move", "3", "").unwrap(),
+            InitiativeAction::Pin { phase: 2 }
+        );
+        assert!(InitiativeAction::from_form("move", "0", "").is_err());
+        assert!(InitiativeAction::from_form("move", "", "").is_err());
+        assert!(InitiativeAction::from_form("explode", "", "").is_err());
+        assert_eq!(
+            InitiativeAction::from_form("owner", "", "Dana").unwrap(),
+            InitiativeAction::Owner("Dana".into())
+        );
+    }
+}
