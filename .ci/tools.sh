@@ -71,6 +71,11 @@ ensure_brotli() {
   command -v brotli >/dev/null || apt_install brotli
 }
 
+# pdftotext reads the printed executive report back in the browser tests.
+ensure_pdftotext() {
+  command -v pdftotext >/dev/null || apt_install poppler-utils
+}
+
 # Sets TEST_POSTGRES_URL: the given one, else a server on 127.0.0.1:5432, else a throwaway
 # cluster (removed by stop_throwaway_postgres).
 PG_TMP=""

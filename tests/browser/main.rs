@@ -4,3 +4,4 @@
 mod accounts;
 mod assessments;
 mod hiring;
+mod roadmap;

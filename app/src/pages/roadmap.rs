@@ -90,7 +90,11 @@ pub fn RoadmapPage() -> impl IntoView {
 #[component]
 fn Roadmap(view: RoadmapView, flash: Option<Flash>) -> impl IntoView {
     let id = view.summary.id.clone();
-    let notice = flash.as_ref().and_then(|f| f.notice.clone());
+    // Notices about one initiative show beside it; the others here.
+    let notice = flash
+        .as_ref()
+        .filter(|f| !f.form.starts_with("initiative-"))
+        .and_then(|f| f.notice.clone());
     let no_answers = view.summary.submitted == 0;
     let head = view! {
         <section class="panel">
