@@ -63,7 +63,9 @@ async fn an_executive_plans_the_roadmap_and_prints_the_report() {
     let driver = Driver::start().await;
     let browser = driver.browser(true).await;
     browser.goto(&app.url("/signin")).await;
-    browser.fill("E-mail address", server::demo::DEMO_EMAIL).await;
+    browser
+        .fill("E-mail address", server::demo::DEMO_EMAIL)
+        .await;
     browser.fill("Password", server::demo::DEMO_PASSWORD).await;
     browser.click_button("Sign in").await;
     browser
@@ -71,7 +73,9 @@ async fn an_executive_plans_the_roadmap_and_prints_the_report() {
         .await;
     browser.click_link("RevOps baseline (demo)").await;
     browser.click_link("Roadmap").await;
-    browser.wait_for_heading("Roadmap: RevOps baseline (demo)").await;
+    browser
+        .wait_for_heading("Roadmap: RevOps baseline (demo)")
+        .await;
     let roadmap_url = browser.url().await;
     let campaign = url::Url::parse(&roadmap_url)
         .unwrap()
@@ -88,7 +92,10 @@ async fn an_executive_plans_the_roadmap_and_prints_the_report() {
     browser.fill("Person-weeks per phase", "10").await;
     browser.click_button("Save and re-plan").await;
     browser
-        .wait_for_text("//p[@role='status' and starts-with(., 'Settings saved')]", "saved")
+        .wait_for_text(
+            "//p[@role='status' and starts-with(., 'Settings saved')]",
+            "saved",
+        )
         .await;
     assert_no_console_errors(&browser, "roadmap settings").await;
     let first = phase_initiatives(&browser, 1).await;
@@ -111,7 +118,10 @@ async fn an_executive_plans_the_roadmap_and_prints_the_report() {
     // Drop the second.
     initiative_button(&browser, &dropped, "Drop").await;
     browser
-        .wait_for_text("//p[@role='status' and starts-with(., 'Dropped')]", "dropped")
+        .wait_for_text(
+            "//p[@role='status' and starts-with(., 'Dropped')]",
+            "dropped",
+        )
         .await;
 
     // Re-plan with more capacity and one phase more: both choices are kept.
@@ -120,7 +130,10 @@ async fn an_executive_plans_the_roadmap_and_prints_the_report() {
     browser.fill("Person-weeks per phase", "14").await;
     browser.click_button("Save and re-plan").await;
     browser
-        .wait_for_text("//p[@role='status' and starts-with(., 'Settings saved')]", "saved again")
+        .wait_for_text(
+            "//p[@role='status' and starts-with(., 'Settings saved')]",
+            "saved again",
+        )
         .await;
     browser
         .wait_for_text("//div[@id='phase-5']", "the fifth phase")
@@ -134,7 +147,10 @@ async fn an_executive_plans_the_roadmap_and_prints_the_report() {
         [format!("initiative-{dropped}")]
     );
     let history = browser.text_of("#history").await;
-    assert!(history.contains("Moved “") && history.contains("Dropped “"), "{history}");
+    assert!(
+        history.contains("Moved “") && history.contains("Dropped “"),
+        "{history}"
+    );
     assert!(history.contains("Dana Demo"), "{history}");
     assert_no_console_errors(&browser, "roadmap").await;
 
@@ -143,10 +159,15 @@ async fn an_executive_plans_the_roadmap_and_prints_the_report() {
     browser
         .wait_for_heading("Executive report: RevOps baseline (demo)")
         .await;
-    for id in ["summary", "maturity", "heatmap", "roadmap", "org-design", "hiring"] {
-        browser
-            .wait_for_text(&format!("//*[@id='{id}']"), id)
-            .await;
+    for id in [
+        "summary",
+        "maturity",
+        "heatmap",
+        "roadmap",
+        "org-design",
+        "hiring",
+    ] {
+        browser.wait_for_text(&format!("//*[@id='{id}']"), id).await;
     }
     let hiring = browser.text_of("#hiring").await;
     assert!(hiring.contains("VP Revenue Operations (demo)"), "{hiring}");
@@ -188,7 +209,10 @@ async fn an_executive_plans_the_roadmap_and_prints_the_report() {
     }
     let all = pages.join("\n");
     assert!(!all.contains("Sign out"), "the PDF has the navigation");
-    assert!(!all.contains("Report (Markdown)"), "the PDF has the download buttons");
+    assert!(
+        !all.contains("Report (Markdown)"),
+        "the PDF has the download buttons"
+    );
 
     // The downloads carry the numbers on the page.
     let markdown = app
@@ -224,7 +248,10 @@ async fn an_executive_plans_the_roadmap_and_prints_the_report() {
             out
         };
         let line = format!("| {} |", cells.join(" | "));
-        assert!(markdown.contains(&line), "{line} not in the Markdown report");
+        assert!(
+            markdown.contains(&line),
+            "{line} not in the Markdown report"
+        );
         let everyone = csv
             .lines()
             .find(|l| l.contains(&format!(",{},,,everyone,", cells[0])))
