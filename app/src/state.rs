@@ -3,6 +3,7 @@
 
 use crate::db::Db;
 use crate::services::content::ContentStore;
+use crate::services::results_cache::ResultsCache;
 use axum::extract::FromRef;
 use chrono::{DateTime, Duration, Utc};
 use leptos::config::LeptosOptions;
@@ -20,6 +21,8 @@ pub struct AppState {
     pub public_origin: Option<Arc<str>>,
     /// Maturity models from `content/`, and the versions campaigns were launched with.
     pub content: ContentStore,
+    /// Campaign results computed since the last submission (see `services::results_cache`).
+    pub results: ResultsCache,
 }
 
 impl AppState {

@@ -2,7 +2,9 @@
 //! each subcommand is one step, run as its own process next to the `revalign` server.
 #![forbid(unsafe_code)]
 
+mod executive;
 mod load;
+mod planner;
 mod report;
 mod results;
 mod site;
@@ -107,7 +109,8 @@ enum Command {
         #[arg(long, default_value_t = 5000)]
         respondents: usize,
     },
-    /// Seed 10,000 submitted responses into a fresh database and time the results.
+    /// Seed 10,000 submitted responses into a fresh database and time the results, then
+    /// the executive report of the same campaign (data, Markdown export, HTML page).
     Results {
         /// A fresh database: `sqlite://<file>` or `postgres://…` (see `pg-create`).
         #[arg(long)]
@@ -124,6 +127,22 @@ enum Command {
         report: Option<PathBuf>,
         #[arg(long, default_value = "sqlite")]
         backend: String,
+    },
+    /// Time the pure roadmap planner on a synthetic library (no database).
+    Planner {
+        #[arg(long, default_value_t = 200)]
+        initiatives: usize,
+        #[arg(long, default_value_t = 8)]
+        dimensions: usize,
+        #[arg(long, default_value_t = 8)]
+        phases: usize,
+        /// Person-weeks per phase.
+        #[arg(long, default_value_t = 20.0)]
+        capacity: f64,
+        #[arg(long, default_value_t = 101)]
+        runs: usize,
+        #[arg(long)]
+        report: Option<PathBuf>,
     },
     /// Create an empty PostgreSQL database (`revalign_bench_…`) and print its URL.
     PgCreate {
@@ -181,7 +200,7 @@ async fn main() -> anyhow::Result<()> {
             report,
             backend,
         } => {
-            let timings =
+            let (timings, report_timings) =
                 results::measure(&database_url, &content_dir, &model, responses, runs).await?;
             println!(
                 "    results ({backend}): service median {:.1} ms (min {:.1}, max {:.1}); fetch {:.1} ms, convert {:.1} ms, compute {:.1} ms, counts {:.1} ms",
@@ -193,8 +212,62 @@ async fn main() -> anyhow::Result<()> {
                 timings.compute_median_ms,
                 timings.counts_median_ms,
             );
+            println!(
+                "    executive report ({backend}): service median {:.1} ms (min {:.1}, max {:.1}; roadmap {:.1} ms, hiring {:.1} ms); Markdown download {:.1} ms (export alone {:.2} ms, {} B); page {:.1} ms (min {:.1}, max {:.1}, {} B)",
+                report_timings.service_median_ms,
+                report_timings.service_min_ms,
+                report_timings.service_max_ms,
+                report_timings.roadmap_median_ms,
+                report_timings.hiring_median_ms,
+                report_timings.markdown_median_ms,
+                report_timings.export_median_ms,
+                report_timings.markdown_bytes,
+                report_timings.page_median_ms,
+                report_timings.page_min_ms,
+                report_timings.page_max_ms,
+                report_timings.page_bytes,
+            );
             if let Some(path) = report {
-                report::append(&path, &Entry::Results { backend, timings })?;
+                report::append(
+                    &path,
+                    &Entry::Results {
+                        backend: backend.clone(),
+                        timings,
+                    },
+                )?;
+                report::append(
+                    &path,
+                    &Entry::Report {
+                        backend,
+                        timings: report_timings,
+                    },
+                )?;
+            }
+        }
+        Command::Planner {
+            initiatives,
+            dimensions,
+            phases,
+            capacity,
+            runs,
+            report,
+        } => {
+            let timings = planner::measure(initiatives, dimensions, phases, capacity, runs)?;
+            println!(
+                "    planner: {} initiatives × {} dimensions into {} phases of {} person-weeks: median {:.3} ms (min {:.3}, max {:.3}) over {} runs; {} scheduled, {} unscheduled",
+                timings.initiatives,
+                timings.dimensions,
+                timings.phases,
+                timings.capacity_weeks,
+                timings.median_ms,
+                timings.min_ms,
+                timings.max_ms,
+                timings.runs,
+                timings.scheduled,
+                timings.unscheduled,
+            );
+            if let Some(path) = report {
+                report::append(&path, &Entry::Planner { timings })?;
             }
         }
         Command::PgCreate { admin_url } => {

@@ -1,6 +1,8 @@
 //! The results file (one JSON line per measurement) and the table printed from it.
 
+use crate::executive::ReportTimings;
 use crate::load::Outcome;
+use crate::planner::PlannerTimings;
 use crate::results::Timings;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
@@ -19,6 +21,15 @@ pub enum Entry {
     Results {
         backend: String,
         timings: Timings,
+    },
+    /// The executive report of the campaign `Results` seeded.
+    Report {
+        backend: String,
+        timings: ReportTimings,
+    },
+    /// The pure planner; no database.
+    Planner {
+        timings: PlannerTimings,
     },
     Skipped {
         what: String,
@@ -74,6 +85,9 @@ fn read(path: &Path) -> anyhow::Result<Vec<Entry>> {
         .map(|line| Ok(serde_json::from_str(line)?))
         .collect()
 }
+
+/// The target for planning and for the report: under 50 ms on the release build.
+const REPORT_TARGET_MS: f64 = 50.0;
 
 fn verdict(met: bool) -> &'static str {
     if met {
@@ -169,9 +183,76 @@ pub fn print(path: &Path) -> anyhow::Result<()> {
         }
     }
     for entry in &entries {
+        if let Entry::Report { backend, timings } = entry {
+            print_report(backend, timings);
+        }
+    }
+    for entry in &entries {
+        if let Entry::Planner { timings } = entry {
+            println!(
+                "| planner: `domain::planner::plan`, {} initiatives × {} dimensions into {} phases of {} person-weeks, {} pins and {} drops ({} scheduled, {} unscheduled; median of {}; min {:.2}, max {:.2}) | none | {:.2} ms | | | 0 | <= {REPORT_TARGET_MS:.0} ms: {} |",
+                timings.initiatives,
+                timings.dimensions,
+                timings.phases,
+                timings.capacity_weeks,
+                timings.pins,
+                timings.drops,
+                timings.scheduled,
+                timings.unscheduled,
+                timings.runs,
+                timings.min_ms,
+                timings.max_ms,
+                timings.median_ms,
+                verdict(timings.median_ms <= REPORT_TARGET_MS),
+            );
+        }
+    }
+    for entry in &entries {
         if let Entry::Skipped { what, why } = entry {
             println!("\nSkipped {what}: {why}");
         }
     }
     Ok(())
+}
+
+/// The executive report's rows: the data, the Markdown download, the HTML page.
+fn print_report(backend: &str, timings: &ReportTimings) {
+    println!(
+        "| executive report, {} responses: `services::roadmap::report` (results, plan of {} initiatives, hiring; median of {}; min {:.1}, max {:.1}) | {backend} | {:.1} ms | | | 0 | <= {REPORT_TARGET_MS:.0} ms: {} |",
+        timings.responses,
+        timings.scheduled,
+        timings.runs,
+        timings.service_min_ms,
+        timings.service_max_ms,
+        timings.service_median_ms,
+        verdict(timings.service_median_ms <= REPORT_TARGET_MS),
+    );
+    println!(
+        "| of which: `services::roadmap::roadmap` (the campaign's results, the plan, the history) | {backend} | {:.1} ms | | | | |",
+        timings.roadmap_median_ms
+    );
+    println!(
+        "| of which: hiring status (`hiring::list_roles`, `hiring::role` for each) | {backend} | {:.1} ms | | | | |",
+        timings.hiring_median_ms
+    );
+    println!(
+        "| report as Markdown, as `GET /assessments/{{id}}/report.md` makes it: `report` + `exports::report_markdown` ({} B; min {:.1}, max {:.1}) | {backend} | {:.1} ms | | | 0 | <= {REPORT_TARGET_MS:.0} ms: {} |",
+        timings.markdown_bytes,
+        timings.markdown_min_ms,
+        timings.markdown_max_ms,
+        timings.markdown_median_ms,
+        verdict(timings.markdown_median_ms <= REPORT_TARGET_MS),
+    );
+    println!(
+        "| of which: `exports::report_markdown` alone | {backend} | {:.2} ms | | | | |",
+        timings.export_median_ms
+    );
+    println!(
+        "| report page `GET /assessments/{{id}}/report`, one request at a time ({} B; min {:.1}, max {:.1}) | {backend} | {:.1} ms | | | 0 | <= {REPORT_TARGET_MS:.0} ms: {} |",
+        timings.page_bytes,
+        timings.page_min_ms,
+        timings.page_max_ms,
+        timings.page_median_ms,
+        verdict(timings.page_median_ms <= REPORT_TARGET_MS),
+    );
 }

@@ -1,7 +1,9 @@
 //! Results for a big campaign: 10,000 submitted responses × 40 answers written straight
 //! into a fresh database (bulk inserts into the app's schema), then the results service
-//! timed exactly as the results page calls it, plus its parts (fetch, compute) on their own.
+//! timed exactly as the results page calls it, plus its parts (fetch, compute) on their own;
+//! then the executive report on the same campaign (see `crate::executive`).
 
+use crate::executive::{self, ReportTimings};
 use crate::site::answer_value;
 use anyhow::{bail, Context};
 use app::db::{campaigns, responses, to_millis};
@@ -46,23 +48,27 @@ fn median(mut values: Vec<Duration>) -> f64 {
         .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
 }
 
-/// The app's state over `database_url`, built by the server's own startup (which also
-/// migrates). The listener it binds on a free port is never served.
-async fn state(database_url: &str, content_dir: &std::path::Path) -> anyhow::Result<AppState> {
+/// The app over `database_url`, built by the server's own startup (which also migrates)
+/// and bound to a free port; only the executive report's page is served from it.
+async fn application(
+    database_url: &str,
+    content_dir: &std::path::Path,
+) -> anyhow::Result<Application> {
     let mut settings = Settings::for_database(database_url);
     settings.content_dir = content_dir.to_owned();
     settings.site_root = std::env::temp_dir();
-    let application = Application::build(&settings).await?;
-    Ok(application.state().clone())
+    Application::build(&settings).await
 }
 
-/// Seeds one campaign with `count` submitted responses spread over three functions, and
-/// returns the admin and the campaign id.
-async fn seed(
-    state: &AppState,
-    model_id: &str,
-    count: usize,
-) -> anyhow::Result<(CurrentUser, String)> {
+/// Who seeded what: the admin (and their session token, for the pages) and the campaign.
+struct SeededCampaign {
+    admin: CurrentUser,
+    session_token: String,
+    campaign: String,
+}
+
+/// Seeds one campaign with `count` submitted responses spread over three functions.
+async fn seed(state: &AppState, model_id: &str, count: usize) -> anyhow::Result<SeededCampaign> {
     let session = auth::sign_up(
         state,
         &SignUp {
@@ -181,20 +187,30 @@ async fn seed(
         query.execute(&mut *tx).await?;
     }
     tx.commit().await?;
-    Ok((admin, campaign))
+    Ok(SeededCampaign {
+        admin,
+        session_token: session.token,
+        campaign,
+    })
 }
 
-/// Seeds a fresh database and times the results `runs` times (after one untimed run).
+/// Seeds a fresh database, times the results `runs` times (after one untimed run), then
+/// the executive report of the same campaign (each way `runs` times, after one untimed).
 pub async fn measure(
     database_url: &str,
     content_dir: &std::path::Path,
     model_id: &str,
     count: usize,
     runs: usize,
-) -> anyhow::Result<Timings> {
-    let state = state(database_url, content_dir).await?;
+) -> anyhow::Result<(Timings, ReportTimings)> {
+    let application = application(database_url, content_dir).await?;
+    let state = application.state().clone();
     let seeding = Instant::now();
-    let (admin, campaign) = seed(&state, model_id, count).await?;
+    let SeededCampaign {
+        admin,
+        session_token,
+        campaign,
+    } = seed(&state, model_id, count).await?;
     let seed_seconds = seeding.elapsed().as_secs_f64();
     let questions = state
         .content
@@ -218,6 +234,8 @@ pub async fn measure(
 
     let mut service = Vec::with_capacity(runs);
     for _ in 0..runs {
+        // The first view after a submission: the cached results are gone.
+        state.results.clear();
         let started = Instant::now();
         let view = assessments::results(&state, &admin, &campaign).await?;
         service.push(started.elapsed());
@@ -253,9 +271,15 @@ pub async fn measure(
         counts.push(started.elapsed());
         std::hint::black_box(counted);
     }
+
+    eprintln!("    timing the executive report, {runs} runs each way");
+    // Serves the page from `application`, whose shutdown closes the pool (closing it
+    // again below is a no-op).
+    let report =
+        executive::measure(application, &admin, &session_token, &campaign, count, runs).await?;
     state.db.close().await;
 
-    Ok(Timings {
+    let timings = Timings {
         responses: count,
         answers: count * questions,
         seed_seconds,
@@ -273,7 +297,8 @@ pub async fn measure(
         convert_median_ms: median(convert),
         compute_median_ms: median(compute),
         counts_median_ms: median(counts),
-    })
+    };
+    Ok((timings, report))
 }
 
 /// Creates an empty PostgreSQL database next to `admin_url`'s and returns its URL.

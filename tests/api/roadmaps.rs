@@ -15,6 +15,8 @@ on_both_backends!(
     a_done_initiative_stays_in_place_and_the_next_campaign_compares_against_the_last,
     exports_match_the_numbers_on_the_page_and_leave_out_small_functions,
     the_report_shows_every_section_and_the_hiring_status,
+    simultaneous_changes_to_one_initiative_are_all_kept,
+    results_and_the_roadmap_follow_each_new_submission,
 );
 
 /// One respondent through a function link, answering step i (dimension i) with values[i].
@@ -519,7 +521,8 @@ async fn a_done_initiative_stays_in_place_and_the_next_campaign_compares_against
     assert_eq!(status, 200, "{replanned}");
     assert!(scheduled(&replanned).contains(&(phase, done.clone(), true)));
 
-    // A follow-up campaign on the same model, answered higher everywhere.
+    // A quarter later, a follow-up campaign on the same model, answered higher everywhere.
+    app.clock.advance(chrono::Duration::days(90));
     let follow_up = ana
         .launch_named("Follow-up", &["marketing", "sales"], 1)
         .await;
@@ -558,6 +561,8 @@ async fn a_done_initiative_stays_in_place_and_the_next_campaign_compares_against
     }
     assert_eq!(ids(&previous["done"]), [done.as_str()]);
     assert_eq!(previous["done"][0]["done_by"], "Ana Admin");
+    // Ana's browser session has expired in the meantime; API tokens do not.
+    app.sign_in("ana@acme.test", "correct horse battery").await;
     let page = app.page(&format!("/assessments/{follow_up}/report")).await;
     assert!(page.contains("Since Baseline ("), "the report compares");
     assert!(page.contains("Initiatives done in between"));
@@ -815,4 +820,57 @@ async fn the_report_shows_every_section_and_the_hiring_status(backend: Backend) 
         .await
         .unwrap();
     assert!(markdown.contains("- Rita Quinn: No interviews planned"));
+}
+
+async fn simultaneous_changes_to_one_initiative_are_all_kept(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (ana, campaign) = answered(&app).await;
+    let path = format!("/api/v1/campaigns/{campaign}/roadmap");
+    let (_, roadmap) = ana.get(&path).await;
+    // Each round, one person names the owner while another drops the initiative: whichever
+    // lands second must not undo the first.
+    for (round, (_, id, _)) in scheduled(&roadmap).into_iter().take(6).enumerate() {
+        let owner = format!("Owner {round}");
+        let initiative = format!("{path}/initiatives/{id}");
+        let ((s1, b1), (s2, b2)) = tokio::join!(
+            ana.post(&initiative, json!({"action": "owner", "owner": owner})),
+            ana.post(&initiative, json!({"action": "drop"})),
+        );
+        assert_eq!((s1, s2), (200, 200), "{b1} {b2}");
+        let (_, after) = ana.get(&path).await;
+        let dropped = after["dropped"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id.as_str())
+            .unwrap_or_else(|| panic!("round {round}: the drop was lost"));
+        assert_eq!(
+            dropped["owner"],
+            owner.as_str(),
+            "round {round}: the owner was lost"
+        );
+    }
+}
+
+async fn results_and_the_roadmap_follow_each_new_submission(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (ana, campaign) = answered(&app).await;
+    let results_path = format!("/api/v1/campaigns/{campaign}/results");
+    let (_, before) = ana.get(&results_path).await;
+    let (_, roadmap_before) = ana
+        .get(&format!("/api/v1/campaigns/{campaign}/roadmap"))
+        .await;
+    assert_eq!(before["results"]["respondents"], 6);
+    // Read twice (the second from memory), then one more submission must show at once.
+    let (_, again) = ana.get(&results_path).await;
+    assert_eq!(again, before);
+    let link = ana.function_link(&campaign, "sales").await;
+    respond(&app, &link, &["5"; 8]).await;
+    let (_, after) = ana.get(&results_path).await;
+    assert_eq!(after["results"]["respondents"], 7);
+    let (_, roadmap_after) = ana
+        .get(&format!("/api/v1/campaigns/{campaign}/roadmap"))
+        .await;
+    let current = |r: &Value| r["dimensions"][0]["current"].as_f64().unwrap();
+    assert!(current(&roadmap_after) > current(&roadmap_before));
 }

@@ -223,6 +223,22 @@ pub fn decode_answers(text: &str) -> impl Iterator<Item = (&str, &str)> {
 /// [`encode_answers`] wrote them at submit). The input of the results; reading one short
 /// row per response instead of every answer row is what keeps results for 10,000
 /// responses fast.
+/// How many responses of a campaign are submitted, and when the latest was (UTC millis):
+/// what its results depend on besides the model and the threshold.
+pub async fn submitted_version<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    campaign_id: &str,
+) -> Result<(i64, Option<i64>), sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS submitted, MAX(submitted_at) AS latest FROM responses \
+         WHERE campaign_id = $1 AND submitted_at IS NOT NULL",
+    )
+    .bind(campaign_id)
+    .fetch_one(ex)
+    .await?;
+    Ok((row.try_get("submitted")?, row.try_get("latest")?))
+}
+
 pub async fn submitted_answers<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     campaign_id: &str,

@@ -103,6 +103,44 @@ pub async fn initiatives<'e, E: Executor<'e, Database = Any>>(
     .collect()
 }
 
+/// Takes the row lock on one initiative's decisions for the rest of the write transaction
+/// (creating an empty row if there is none), so that two people changing the same
+/// initiative at once apply their changes one after the other instead of one overwriting
+/// the other with what it read before. (SQLite's write transactions are exclusive anyway;
+/// on PostgreSQL the no-op update waits for, then holds, the row lock.)
+pub async fn lock_initiative(
+    tx: &mut sqlx::AnyConnection,
+    campaign_id: &str,
+    initiative_id: &str,
+) -> Result<InitiativeRecord, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO roadmap_initiatives (campaign_id, initiative_id) VALUES ($1, $2) \
+         ON CONFLICT (campaign_id, initiative_id) DO NOTHING",
+    )
+    .bind(campaign_id)
+    .bind(initiative_id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE roadmap_initiatives SET initiative_id = initiative_id \
+         WHERE campaign_id = $1 AND initiative_id = $2",
+    )
+    .bind(campaign_id)
+    .bind(initiative_id)
+    .execute(&mut *tx)
+    .await?;
+    let row = sqlx::query(
+        "SELECT i.initiative_id, i.choice, i.phase, i.owner, i.done_at, i.done_by, u.display_name AS done_by_name \
+         FROM roadmap_initiatives i LEFT JOIN users u ON u.id = i.done_by \
+         WHERE i.campaign_id = $1 AND i.initiative_id = $2",
+    )
+    .bind(campaign_id)
+    .bind(initiative_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    initiative_from_row(&row)
+}
+
 /// Writes one initiative's decisions (all of them: read, change, write in one transaction).
 pub async fn save_initiative<'e, E: Executor<'e, Database = Any>>(
     ex: E,

@@ -168,7 +168,7 @@ fn Roadmap(view: RoadmapView, flash: Option<Flash>) -> impl IntoView {
             <section class="panel" id="dropped">
                 <h2>"Dropped"</h2>
                 {view.dropped.iter().cloned().map(|item| view! {
-                    <Initiative item campaign_id=id.clone() phases=phase_count can_edit=view.can_edit flash=flash.clone()/>
+                    <Initiative item campaign_id=id.clone() phases=phase_count can_edit=view.can_edit dropped=true flash=flash.clone()/>
                 }).collect_view()}
             </section>
         })}
@@ -320,6 +320,9 @@ fn Initiative(
     campaign_id: String,
     phases: usize,
     can_edit: bool,
+    /// Listed among the dropped ones: it can only be restored.
+    #[prop(optional)]
+    dropped: bool,
     flash: Option<Flash>,
 ) -> impl IntoView {
     let form = format!("initiative-{}", item.id);
@@ -327,7 +330,6 @@ fn Initiative(
     let error = own.as_ref().and_then(|f| f.error.clone());
     let notice = own.as_ref().and_then(|f| f.notice.clone());
     let action = format!("/assessments/{campaign_id}/roadmap/initiatives/{}", item.id);
-    let dropped = item.phase.is_none() && item.reason.starts_with("Dropped");
     let meta = format!(
         "{} person-weeks · {} impact · owned by {}{}",
         weeks(item.effort_weeks),

@@ -14,6 +14,7 @@ use crate::models::assessment::{
     CampaignList, CampaignStatus, CampaignSummary, CampaignView, FunctionProgress, LinkView,
     ModelChoice, NewCampaignForm, ResultsView,
 };
+use crate::services::results_cache::ResultsKey;
 use crate::state::AppState;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
@@ -430,18 +431,33 @@ pub async fn results(
     })
 }
 
-/// The campaign's model version and its results, anonymised by its threshold.
+/// The campaign's model version and its results, anonymised by its threshold; computed once
+/// per submission (see `results_cache`).
 pub(crate) async fn computed_results(
     state: &AppState,
     record: &CampaignRecord,
 ) -> AppResult<(std::sync::Arc<MaturityModel>, results::CampaignResults)> {
     let model = state.content.version(&state.db, &record.model_hash).await?;
+    let (submitted, last_submitted_at) =
+        responses::submitted_version(state.db.pool(), &record.id).await?;
+    let key = ResultsKey {
+        model_hash: record.model_hash.clone(),
+        min_group_size: record.min_group_size,
+        submitted,
+        last_submitted_at,
+    };
+    if let Some(cached) = state.results.get(&record.id, &key) {
+        return Ok((model, (*cached).clone()));
+    }
     let rows = responses::submitted_answers(state.db.pool(), &record.id).await?;
     let responses = response_answers(&rows, &model);
     let settings = ResultsSettings {
         min_group_size: record.min_group_size,
     };
     let results = results::compute(&model, &responses, &settings);
+    state
+        .results
+        .put(&record.id, key, std::sync::Arc::new(results.clone()));
     Ok((model, results))
 }
 

@@ -10,5 +10,6 @@ pub mod flash;
 pub mod hiring;
 pub mod organisations;
 pub mod questionnaire;
+pub mod results_cache;
 pub mod roadmap;
 pub mod tokens;

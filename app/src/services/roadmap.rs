@@ -290,11 +290,10 @@ async fn reassessment(
     loaded: &Loaded,
 ) -> AppResult<Option<Reassessment>> {
     let all = campaigns::list_for_organisation(state.db.pool(), &user.organisation_id).await?;
-    // Newest first: the earlier campaigns are those after this one in the list.
+    // Newest first; only those launched strictly before this one are earlier.
     let earlier = all
         .into_iter()
-        .skip_while(|c| c.id != loaded.record.id)
-        .skip(1);
+        .filter(|c| c.created_at < loaded.record.created_at);
     for candidate in earlier {
         let model = state
             .content
@@ -480,109 +479,124 @@ pub async fn change_initiative(
 ) -> AppResult<String> {
     user.require_campaign_manager()?;
     let loaded = load(state, user, campaign_id).await?;
-    let library = state.content.library();
-    let initiative = &library
+    let initiative = &state
+        .content
+        .library()
         .initiative(initiative_id)
         .ok_or(AppError::NotFound)?
         .initiative;
-    let title = format!("\u{201c}{}\u{201d}", initiative.title);
-    let mut record = loaded
-        .decisions
-        .iter()
-        .find(|d| d.initiative_id == initiative.id)
-        .cloned()
-        .unwrap_or_else(|| InitiativeRecord {
-            initiative_id: initiative.id.clone(),
-            ..InitiativeRecord::default()
-        });
-    let now = state.clock.now();
-    let phases = loaded.settings.phases;
-    let description = match action {
-        InitiativeAction::Pin { phase } => {
-            if *phase >= phases {
-                return Err(AppError::field(
-                    "phase",
-                    format!("Choose a phase from 1 to {phases}."),
-                ));
-            }
-            let was = current_phase(state, &loaded, &initiative.id);
-            record.choice = Some(Choice::Pin { phase: *phase });
-            match was {
-                Some(was) if was != *phase => format!(
-                    "Moved {title} from phase {} to phase {}",
-                    was + 1,
-                    phase + 1
-                ),
-                _ => format!("Pinned {title} to phase {}", phase + 1),
-            }
-        }
-        InitiativeAction::Drop => {
-            if record.done_at.is_some() {
-                return Err(AppError::invalid_form(
-                    "This initiative is marked done; mark it not done before dropping it.",
-                ));
-            }
-            record.choice = Some(Choice::Drop);
-            format!("Dropped {title}")
-        }
-        InitiativeAction::Restore => {
-            record.choice = None;
-            format!("Restored {title}: the planner places it again")
-        }
-        InitiativeAction::Owner(name) if name.trim().is_empty() => {
-            record.owner = None;
-            format!("Cleared the owner of {title}")
-        }
-        InitiativeAction::Owner(name) => {
-            let name =
-                Name::parse(name, "the owner's name").map_err(|e| AppError::field("owner", e))?;
-            record.owner = Some(name.as_str().to_owned());
-            format!("Made {} the owner of {title}", name.as_str())
-        }
-        InitiativeAction::Done => {
-            if record.done_at.is_some() {
-                return Err(AppError::invalid_form(
-                    "This initiative is already marked done.",
-                ));
-            }
-            // Keep it where it is: a done initiative must not move when the plan changes.
-            match (record.choice, current_phase(state, &loaded, &initiative.id)) {
-                (Some(Choice::Pin { .. }), _) => {}
-                (_, Some(phase)) => record.choice = Some(Choice::Pin { phase }),
-                (_, None) => {
-                    return Err(AppError::invalid_form(
-                        "Only an initiative in the plan can be marked done; move it into a phase first.",
-                    ))
-                }
-            }
-            record.done_at = Some(now);
-            record.done_by = Some(user.user_id.clone());
-            format!("Marked {title} done")
-        }
-        InitiativeAction::NotDone => {
-            if record.done_at.is_none() {
-                return Err(AppError::invalid_form(
-                    "This initiative is not marked done.",
-                ));
-            }
-            record.done_at = None;
-            record.done_by = None;
-            format!("Marked {title} not done")
-        }
+    let change = Change {
+        title: format!("\u{201c}{}\u{201d}", initiative.title),
+        phases: loaded.settings.phases,
+        planned_phase: current_phase(state, &loaded, &initiative.id),
+        now: state.clock.now(),
+        user_id: &user.user_id,
     };
     let mut tx = state.db.begin_write().await?;
+    let mut record = roadmaps::lock_initiative(&mut tx, &loaded.record.id, &initiative.id).await?;
+    let description = change.apply(action, &mut record)?;
     roadmaps::save_initiative(&mut *tx, &loaded.record.id, &record).await?;
     roadmaps::record_change(
         &mut *tx,
         &loaded.record.id,
         Some(&initiative.id),
         &user.user_id,
-        now,
+        change.now,
         &description,
     )
     .await?;
     tx.commit().await?;
     Ok(description)
+}
+
+/// What an action on one initiative needs to know besides its stored decisions.
+struct Change<'a> {
+    /// The initiative's title in quotes, for the history.
+    title: String,
+    phases: usize,
+    /// Where the plan puts it now, if anywhere.
+    planned_phase: Option<usize>,
+    now: DateTime<Utc>,
+    user_id: &'a str,
+}
+
+impl Change<'_> {
+    /// Applies `action` to `record`; returns the history line, or why it does not apply.
+    fn apply(&self, action: &InitiativeAction, record: &mut InitiativeRecord) -> AppResult<String> {
+        let title = &self.title;
+        Ok(match action {
+            InitiativeAction::Pin { phase } => {
+                if *phase >= self.phases {
+                    return Err(AppError::field(
+                        "phase",
+                        format!("Choose a phase from 1 to {}.", self.phases),
+                    ));
+                }
+                record.choice = Some(Choice::Pin { phase: *phase });
+                match self.planned_phase {
+                    Some(was) if was != *phase => format!(
+                        "Moved {title} from phase {} to phase {}",
+                        was + 1,
+                        phase + 1
+                    ),
+                    _ => format!("Pinned {title} to phase {}", phase + 1),
+                }
+            }
+            InitiativeAction::Drop => {
+                if record.done_at.is_some() {
+                    return Err(AppError::invalid_form(
+                        "This initiative is marked done; mark it not done before dropping it.",
+                    ));
+                }
+                record.choice = Some(Choice::Drop);
+                format!("Dropped {title}")
+            }
+            InitiativeAction::Restore => {
+                record.choice = None;
+                format!("Restored {title}: the planner places it again")
+            }
+            InitiativeAction::Owner(name) if name.trim().is_empty() => {
+                record.owner = None;
+                format!("Cleared the owner of {title}")
+            }
+            InitiativeAction::Owner(name) => {
+                let name = Name::parse(name, "the owner's name")
+                    .map_err(|e| AppError::field("owner", e))?;
+                record.owner = Some(name.as_str().to_owned());
+                format!("Made {} the owner of {title}", name.as_str())
+            }
+            InitiativeAction::Done => {
+                if record.done_at.is_some() {
+                    return Err(AppError::invalid_form(
+                        "This initiative is already marked done.",
+                    ));
+                }
+                // Keep it where it is: a done initiative must not move when the plan changes.
+                match (record.choice, self.planned_phase) {
+                    (Some(Choice::Pin { .. }), _) => {}
+                    (_, Some(phase)) => record.choice = Some(Choice::Pin { phase }),
+                    (_, None) => {
+                        return Err(AppError::invalid_form(
+                            "Only an initiative in the plan can be marked done; move it into a phase first.",
+                        ))
+                    }
+                }
+                record.done_at = Some(self.now);
+                record.done_by = Some(self.user_id.to_owned());
+                format!("Marked {title} done")
+            }
+            InitiativeAction::NotDone => {
+                if record.done_at.is_none() {
+                    return Err(AppError::invalid_form(
+                        "This initiative is not marked done.",
+                    ));
+                }
+                record.done_at = None;
+                record.done_by = None;
+                format!("Marked {title} not done")
+            }
+        })
+    }
 }
 
 /// The phase the plan puts an initiative in now, if any.
