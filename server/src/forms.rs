@@ -56,6 +56,14 @@ pub(crate) fn value<'a>(fields: &'a HashMap<String, String>, name: &str) -> &'a 
     fields.get(name).map(String::as_str).unwrap_or_default()
 }
 
+/// The first value of field `name` in a form read as pairs (repeated names kept), or empty.
+pub(crate) fn pair_value<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map_or("", |(_, v)| v.as_str())
+}
+
 /// A local path to continue to after signing in; anything else (other sites,
 /// protocol-relative URLs) falls back to the dashboard.
 pub fn safe_next(next: &str) -> &str {

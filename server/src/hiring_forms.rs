@@ -3,7 +3,7 @@
 //! (and autosaving) and submitting their scorecards. Same two ways of answering as every
 //! form (see `forms`): redirect + flash, or JSON for the islands.
 
-use crate::forms::{autosave_refused, kept, value, Fields, Outcome};
+use crate::forms::{autosave_refused, kept, pair_value, value, Fields, Outcome};
 use app::error::AppError;
 use app::models::Flash;
 use app::services::auth::CurrentUser;
@@ -21,15 +21,6 @@ type Pairs = Form<Vec<(String, String)>>;
 
 /// Rows of the candidate form's career table (`career.0.*` to `career.4.*`).
 const CAREER_ROWS: usize = 5;
-
-/// The first value of field `name`, or empty.
-fn field(pairs: &[(String, String)], name: &str) -> String {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default()
-}
 
 /// Every value of field `name` (a checkbox group), in order.
 fn all(pairs: &[(String, String)], name: &str) -> Vec<String> {
@@ -123,7 +114,7 @@ pub async fn update_role(
         .iter()
         .filter_map(|(k, v)| Some((k.strip_prefix("weight.")?.to_owned(), v.clone())))
         .collect();
-    let visibility = field(&pairs, "visibility");
+    let visibility = pair_value(&pairs, "visibility").to_owned();
     match hiring::update_role(&state, &user, &role_id, &visibility, &weights).await {
         Ok(()) => outcome.success(
             &back,
@@ -146,15 +137,15 @@ pub async fn add_stage(
     let focus = all(&pairs, "focus");
     let mut values = BTreeMap::new();
     for name in ["name", "interviewer"] {
-        values.insert(name.to_owned(), field(&pairs, name));
+        values.insert(name.to_owned(), pair_value(&pairs, name).to_owned());
     }
     values.insert("focus".to_owned(), focus.join(","));
     let Some(Extension(user)) = user else {
         return outcome.failure(&back, "stage", AppError::Unauthenticated, values);
     };
     let form = AddStage {
-        name: field(&pairs, "name"),
-        interviewer_id: field(&pairs, "interviewer"),
+        name: pair_value(&pairs, "name").to_owned(),
+        interviewer_id: pair_value(&pairs, "interviewer").to_owned(),
         focus,
     };
     match hiring::add_stage(&state, &user, &role_id, &form).await {
@@ -185,13 +176,13 @@ pub async fn add_candidate(
     };
     let career = (0..CAREER_ROWS)
         .map(|n| {
-            let part = |name: &str| field(&pairs, &format!("career.{n}.{name}"));
+            let part = |name: &str| pair_value(&pairs, &format!("career.{n}.{name}")).to_owned();
             (part("title"), part("function"), part("years"))
         })
         .collect();
     let form = AddCandidate {
-        name: field(&pairs, "name"),
-        current_title: field(&pairs, "current_title"),
+        name: pair_value(&pairs, "name").to_owned(),
+        current_title: pair_value(&pairs, "current_title").to_owned(),
         career,
     };
     match hiring::add_candidate(&state, &user, &role_id, &form).await {
@@ -220,7 +211,7 @@ pub async fn save_scorecard(
     let outcome = Outcome::new(&state, &headers);
     let back = format!("/interviews/{stage_id}/{candidate_id}");
     let autosave = pairs.iter().any(|(k, v)| k == "autosave" && v == "1");
-    let submit = !autosave && field(&pairs, "intent") == "submit";
+    let submit = !autosave && pair_value(&pairs, "intent") == "submit";
     let values = kept_pairs(
         &pairs,
         &["recommendation", "takeaways"],

@@ -2,7 +2,7 @@
 //! and the downloads of a campaign for signed-in people: the report as Markdown, results
 //! and roadmap as CSV and JSON. Forms answer as every form does (see `forms`).
 
-use crate::forms::{see_other, Outcome};
+use crate::forms::{pair_value, see_other, Outcome};
 use app::domain::roadmap::SettingsInput;
 use app::error::AppError;
 use app::models::Flash;
@@ -18,21 +18,14 @@ use std::collections::BTreeMap;
 
 type Pairs = Form<Vec<(String, String)>>;
 
-fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map_or("", |(_, v)| v.as_str())
-}
-
 /// The settings form as typed: `phases`, `capacity_weeks`, `phase_length`, `starts_on` and
 /// `target.<dimension id>`.
 pub(crate) fn settings_input(pairs: &[(String, String)]) -> SettingsInput {
     SettingsInput {
-        phases: field(pairs, "phases").to_owned(),
-        capacity_weeks: field(pairs, "capacity_weeks").to_owned(),
-        phase_length: field(pairs, "phase_length").to_owned(),
-        starts_on: field(pairs, "starts_on").to_owned(),
+        phases: pair_value(pairs, "phases").to_owned(),
+        capacity_weeks: pair_value(pairs, "capacity_weeks").to_owned(),
+        phase_length: pair_value(pairs, "phase_length").to_owned(),
+        starts_on: pair_value(pairs, "starts_on").to_owned(),
         targets: pairs
             .iter()
             .filter_map(|(k, v)| Some((k.strip_prefix("target.")?.to_owned(), v.clone())))
@@ -82,9 +75,9 @@ pub async fn change_initiative(
         return outcome.failure(&back, &form, AppError::Unauthenticated, values);
     };
     let action = match InitiativeAction::from_form(
-        field(&pairs, "action"),
-        field(&pairs, "phase"),
-        field(&pairs, "owner"),
+        pair_value(&pairs, "action"),
+        pair_value(&pairs, "phase"),
+        pair_value(&pairs, "owner"),
     ) {
         Ok(action) => action,
         Err(error) => return outcome.failure(&back, &form, error, values),

@@ -818,8 +818,8 @@ fn gap_clause(dimension: &DimensionState) -> String {
     let mut clause = format!(
         "{}: {} \u{2192} target {}",
         dimension.title,
-        one_decimal(dimension.current),
-        one_decimal(dimension.target)
+        level(dimension.current),
+        level(dimension.target)
     );
     if let Some(gap) = &dimension.perception_gap {
         if gap.gap >= NOTABLE_GAP {
@@ -827,7 +827,7 @@ fn gap_clause(dimension: &DimensionState) -> String {
                 "; {} and {} differ by {}",
                 in_sentence(&gap.high),
                 in_sentence(&gap.low),
-                one_decimal(gap.gap)
+                level(gap.gap)
             ));
         }
     }
@@ -863,13 +863,14 @@ fn in_sentence(name: &str) -> String {
     }
 }
 
-/// Rounded half away from zero to one decimal, as the results pages show levels.
-fn one_decimal(value: f64) -> String {
+/// A level as people read it: one decimal, rounded half away from zero (2.25 -> "2.3"),
+/// as the reasons, the roadmap pages and the exports write levels.
+pub fn level(value: f64) -> String {
     format!("{:.1}", (value * 10.0).round() / 10.0)
 }
 
 /// Person-weeks as people write them: "4", "2.5".
-fn weeks(value: f64) -> String {
+pub fn weeks(value: f64) -> String {
     let rounded = (value * 10.0).round() / 10.0;
     if rounded.fract() == 0.0 {
         format!("{rounded:.0}")
@@ -1065,6 +1066,14 @@ mod tests {
                 &[],
             ),
         ]
+    }
+
+    #[test]
+    fn levels_and_weeks_are_written_as_people_read_them() {
+        assert_eq!(level(2.25), "2.3");
+        assert_eq!(level(3.0), "3.0");
+        assert_eq!(weeks(4.0), "4");
+        assert_eq!(weeks(2.5), "2.5");
     }
 
     #[test]

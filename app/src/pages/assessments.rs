@@ -16,7 +16,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-fn param(name: &'static str) -> impl Fn() -> String + Send + Sync + 'static {
+/// A route parameter of the current page, as the page's resource key.
+pub(crate) fn param(name: &'static str) -> impl Fn() -> String + Send + Sync + 'static {
     let params = use_params_map();
     move || params.read().get(name).unwrap_or_default()
 }

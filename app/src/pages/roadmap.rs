@@ -9,36 +9,18 @@ use crate::components::charts::{
 };
 use crate::components::form::{AppForm, Notice};
 use crate::components::layout::PageView;
+use crate::domain::planner::{level, weeks};
 use crate::domain::roadmap::PhaseLength;
 use crate::models::roadmap::{
     DimensionTarget, PhaseView, Reassessment, ReportView, RoadmapItem, RoadmapView,
 };
 use crate::models::Flash;
-use crate::pages::assessments::{short_title, Heatmap};
+use crate::pages::assessments::{param, short_title, Heatmap};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-fn param(name: &'static str) -> impl Fn() -> String + Send + Sync + 'static {
-    let params = leptos_router::hooks::use_params_map();
-    move || params.read().get(name).unwrap_or_default()
-}
-
-/// One decimal, half away from zero (as the exports write levels).
-fn level(value: f64) -> String {
-    format!("{:.1}", (value * 10.0).round() / 10.0)
-}
-
 fn opt_level(value: Option<f64>) -> String {
     value.map_or_else(|| "–".to_owned(), level)
-}
-
-fn weeks(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
-    }
 }
 
 fn timeline(phases: &[PhaseView]) -> Vec<TimelinePhase> {

@@ -8,8 +8,8 @@
 //! escaped for each format: Markdown control characters are backslash-escaped, and CSV
 //! cells that a spreadsheet would run as a formula get a leading apostrophe.
 
-use super::roadmap::{level, weeks};
 use crate::domain::model::Function;
+use crate::domain::planner::{level, weeks};
 use crate::domain::results::{CampaignResults, Summary};
 use crate::models::roadmap::{ReportView, RoadmapItem, RoadmapView};
 use std::fmt::Write;

@@ -16,7 +16,9 @@ use crate::db::roadmaps::{self, InitiativeRecord};
 use crate::domain::account::Name;
 use crate::domain::initiative::Initiative;
 use crate::domain::model::MaturityModel;
-use crate::domain::planner::{self, Choice, DimensionState, PerceptionGapInfo, PlanInput};
+use crate::domain::planner::{
+    self, level, weeks, Choice, DimensionState, PerceptionGapInfo, PlanInput,
+};
 use crate::domain::results::CampaignResults;
 use crate::domain::roadmap::{parse_settings, RoadmapSettings, SettingsInput};
 use crate::error::{AppError, AppResult};
@@ -33,21 +35,6 @@ const HISTORY_LINES: i64 = 50;
 
 fn day(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%d").to_string()
-}
-
-/// A level as every roadmap page and export writes it: one decimal, half away from zero.
-pub fn level(value: f64) -> String {
-    format!("{:.1}", (value * 10.0).round() / 10.0)
-}
-
-/// Person-weeks as people write them: "4", "2.5".
-pub fn weeks(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
-    }
 }
 
 /// Everything a roadmap is computed from.
@@ -835,14 +822,6 @@ fn summary_sentences(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn levels_and_weeks_are_written_as_people_read_them() {
-        assert_eq!(level(2.25), "2.3");
-        assert_eq!(level(3.0), "3.0");
-        assert_eq!(weeks(4.0), "4");
-        assert_eq!(weeks(2.5), "2.5");
-    }
 
     #[test]
     fn actions_come_from_the_form_with_one_based_phases() {
