@@ -16,6 +16,7 @@ use crate::models::hiring::{
 };
 use crate::models::Flash;
 use crate::pages::assessments::one_decimal;
+use crate::pages::textarea_text;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -676,7 +677,7 @@ fn Interview(kit: InterviewKit, flash: Option<Flash>) -> impl IntoView {
                 </fieldset>
                 <div class="field">
                     <label for=format!("scorecard-evidence-{}", c.id)>{format!("Evidence for {}: what did you observe?", c.title)}</label>
-                    <textarea id=format!("scorecard-evidence-{}", c.id) name=evidence_name.clone() rows="4" maxlength="4000" disabled=locked>{evidence}</textarea>
+                    <textarea id=format!("scorecard-evidence-{}", c.id) name=evidence_name.clone() rows="4" maxlength="4000" disabled=locked>{textarea_text(&evidence)}</textarea>
                     <p class="field-error" data-error-for=evidence_name.clone()>{flash.field_error(&evidence_name)}</p>
                 </div>
             </section>
@@ -724,7 +725,7 @@ fn Interview(kit: InterviewKit, flash: Option<Flash>) -> impl IntoView {
                     <div class="field">
                         <label for="scorecard-takeaways">"Key take-aways"</label>
                         <p id="scorecard-takeaways-hint" class="hint">"Markdown works: **bold**, lists, links."</p>
-                        <textarea id="scorecard-takeaways" name="takeaways" rows="5" maxlength="8000" aria-describedby="scorecard-takeaways-hint" disabled=locked>{takeaways}</textarea>
+                        <textarea id="scorecard-takeaways" name="takeaways" rows="5" maxlength="8000" aria-describedby="scorecard-takeaways-hint" disabled=locked>{textarea_text(&takeaways)}</textarea>
                         <p class="field-error" data-error-for="takeaways">{flash.field_error("takeaways")}</p>
                     </div>
                     <p class="save-status hint" aria-live="polite" data-save-status="" data-saved-text="Draft saved. Nobody else can read it until you submit.">
@@ -848,7 +849,7 @@ fn Debrief(view: DebriefView, flash: Option<Flash>) -> impl IntoView {
                 </fieldset>
                 <div class="field">
                     <label for="decision-rationale">"Rationale"</label>
-                    <textarea id="decision-rationale" name="rationale" rows="4" maxlength="8000">{decision_flash.value("rationale").unwrap_or_default()}</textarea>
+                    <textarea id="decision-rationale" name="rationale" rows="4" maxlength="8000">{textarea_text(&decision_flash.value("rationale").unwrap_or_default())}</textarea>
                     <p class="field-error" data-error-for="rationale">{decision_flash.field_error("rationale")}</p>
                 </div>
             </AppForm>

@@ -15,6 +15,31 @@ use crate::components::layout::PageView;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+/// Text to put inside a `<textarea>`, escaped for it.
+///
+/// tachys writes the children of a `<textarea>` as they are, as it does for `<script>` and
+/// `<style>` (its `ESCAPE_CHILDREN` is `false` for all three), but a browser reads a text
+/// area's content as escapable text: `&lt;` in it is `<`, and `</textarea>` ends it. Unescaped,
+/// a stored comment such as `</textarea><img src=x onerror=...>` would become markup, and
+/// entities a person typed (`&amp;`) would come back changed. So every text area that shows
+/// stored or typed text goes through this. A leading newline is doubled because the parser
+/// drops the first newline after `<textarea>`.
+pub(crate) fn textarea_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 1);
+    if text.starts_with('\n') || text.starts_with("\r\n") {
+        out.push('\n');
+    }
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// The page for any path we do not know.
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -32,5 +57,20 @@ pub fn NotFound() -> impl IntoView {
                 <p><a href="/">"Go to the start page"</a></p>
             </section>
         }/>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::textarea_text;
+
+    #[test]
+    fn text_area_content_cannot_close_the_text_area_or_change() {
+        assert_eq!(
+            textarea_text("</textarea><script>x</script> &lt; & ok"),
+            "&lt;/textarea&gt;&lt;script&gt;x&lt;/script&gt; &amp;lt; &amp; ok"
+        );
+        assert_eq!(textarea_text("\nsecond line"), "\n\nsecond line");
+        assert_eq!(textarea_text(""), "");
     }
 }

@@ -10,6 +10,7 @@ use crate::models::assessment::{
     LinkState, Progress, QuestionView, QuestionnaireStep, RespondentStart, ReviewView,
 };
 use crate::models::Flash;
+use crate::pages::textarea_text;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -232,7 +233,7 @@ fn QuestionField(
             <details class="comment" open=comment_open>
                 <summary>"Add a comment (optional)"</summary>
                 <label class="sr-only" for=format!("{}-comment", question.id)>{format!("Comment on: {}", question.text)}</label>
-                <textarea id=format!("{}-comment", question.id) name=comment_name.clone() maxlength=max rows="3" disabled=locked>{comment.clone()}</textarea>
+                <textarea id=format!("{}-comment", question.id) name=comment_name.clone() maxlength=max rows="3" disabled=locked>{textarea_text(&comment)}</textarea>
                 <p class="field-error" data-error-for=comment_name.clone()>{comment_error.clone()}</p>
             </details>
         </fieldset>

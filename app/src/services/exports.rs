@@ -22,14 +22,15 @@ fn opt_two(value: Option<f64>) -> String {
     value.map_or_else(String::new, |v| format!("{v:.2}"))
 }
 
-/// Escapes text for Markdown so it reads as typed: no emphasis, code, links, HTML or
-/// table cells. Only for text placed inside a line (after a list marker or in a cell), where
-/// characters that matter at the start of a line (`#`, `1.`, `-`) cannot start a block.
+/// Escapes text for Markdown so it reads as typed: no emphasis, code, links, HTML, entities
+/// (`&lt;` typed by a person stays `&lt;`, not `<`) or table cells. Only for text placed
+/// inside a line (after a list marker or in a cell), where characters that matter at the
+/// start of a line (`#`, `1.`, `-`) cannot start a block.
 pub fn markdown_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -491,6 +492,7 @@ mod tests {
         assert_eq!(markdown_text("[x](javascript:y)"), "\\[x\\](javascript:y)");
         assert_eq!(markdown_text("*bold*\nnext"), "\\*bold\\* next");
         assert_eq!(markdown_text("Data 1.8 → 3.0"), "Data 1.8 → 3.0");
+        assert_eq!(markdown_text("&lt;b&gt; & co"), "\\&lt;b\\&gt; \\& co");
     }
 
     #[test]
@@ -501,6 +503,7 @@ mod tests {
             "[a](b) *c* `d` # e",
             "x | y",
             "<https://evil.test>",
+            "&lt;script&gt; &#106;",
         ] {
             let mut rendered = String::new();
             html::push_html(
@@ -513,6 +516,12 @@ mod tests {
                     && !rendered.contains("<em>"),
                 "{rendered}"
             );
+            let shown = text
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;");
+            assert!(rendered.contains(&shown), "{rendered} does not show {text}");
         }
     }
 }

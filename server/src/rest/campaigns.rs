@@ -82,6 +82,7 @@ pub async fn list(
         (status = 400, description = "The body is not valid JSON", body = ErrorBody),
         (status = 401, description = "No valid API token", body = ErrorBody),
         (status = 403, description = "Only admins launch campaigns", body = ErrorBody),
+        (status = 415, description = "The body is not sent with `Content-Type: application/json`", body = ErrorBody),
         (status = 422, description = "Invalid input; `fields` names each bad field", body = ErrorBody),
     )
 )]

@@ -135,6 +135,7 @@ pub async fn list_roles(
         (status = 400, description = "The body is not valid JSON", body = ErrorBody),
         (status = 401, description = "No valid API token", body = ErrorBody),
         (status = 403, description = "Only admins open roles", body = ErrorBody),
+        (status = 415, description = "The body is not sent with `Content-Type: application/json`", body = ErrorBody),
         (status = 422, description = "Invalid input; `fields` names each bad field", body = ErrorBody),
     )
 )]
@@ -181,9 +182,11 @@ pub async fn get_role(
     request_body = AddStageRequest,
     responses(
         (status = 201, description = "Added; the role as it is now", body = RoleView),
+        (status = 400, description = "The body is not valid JSON", body = ErrorBody),
         (status = 401, description = "No valid API token", body = ErrorBody),
         (status = 403, description = "Only admins plan interviews", body = ErrorBody),
         (status = 404, description = "No such role in your organisation", body = ErrorBody),
+        (status = 415, description = "The body is not sent with `Content-Type: application/json`", body = ErrorBody),
         (status = 422, description = "Invalid input; `fields` names each bad field", body = ErrorBody),
     )
 )]
@@ -211,9 +214,11 @@ pub async fn add_stage(
     request_body = AddCandidateRequest,
     responses(
         (status = 201, description = "Added; `Location` is the candidate's URL", body = CandidateView),
+        (status = 400, description = "The body is not valid JSON", body = ErrorBody),
         (status = 401, description = "No valid API token", body = ErrorBody),
         (status = 403, description = "Only admins add candidates", body = ErrorBody),
         (status = 404, description = "No such role in your organisation", body = ErrorBody),
+        (status = 415, description = "The body is not sent with `Content-Type: application/json`", body = ErrorBody),
         (status = 422, description = "Invalid input; `fields` names each bad field", body = ErrorBody),
     )
 )]
@@ -309,9 +314,11 @@ pub async fn get_debrief(
     request_body = DecisionRequest,
     responses(
         (status = 201, description = "Recorded; the candidate as it is now", body = CandidateView),
+        (status = 400, description = "The body is not valid JSON", body = ErrorBody),
         (status = 401, description = "No valid API token", body = ErrorBody),
         (status = 403, description = "Only admins decide", body = ErrorBody),
         (status = 404, description = "No such candidate in your organisation", body = ErrorBody),
+        (status = 415, description = "The body is not sent with `Content-Type: application/json`", body = ErrorBody),
         (status = 422, description = "Invalid input; `fields` names each bad field", body = ErrorBody),
     )
 )]
@@ -378,9 +385,11 @@ pub async fn get_interview(
     request_body = ScorecardRequest,
     responses(
         (status = 200, description = "Saved", body = ScorecardView),
+        (status = 400, description = "The body is not valid JSON", body = ErrorBody),
         (status = 401, description = "No valid API token", body = ErrorBody),
         (status = 403, description = "Not this interview's interviewer", body = ErrorBody),
         (status = 404, description = "No such interview in your organisation", body = ErrorBody),
+        (status = 415, description = "The body is not sent with `Content-Type: application/json`", body = ErrorBody),
         (status = 422, description = "Invalid input, or already submitted (locked)", body = ErrorBody),
     )
 )]
@@ -408,9 +417,11 @@ pub async fn save_scorecard(
     request_body = ScorecardRequest,
     responses(
         (status = 200, description = "Submitted and locked", body = ScorecardView),
+        (status = 400, description = "The body is not valid JSON", body = ErrorBody),
         (status = 401, description = "No valid API token", body = ErrorBody),
         (status = 403, description = "Not this interview's interviewer", body = ErrorBody),
         (status = 404, description = "No such interview in your organisation", body = ErrorBody),
+        (status = 415, description = "The body is not sent with `Content-Type: application/json`", body = ErrorBody),
         (status = 422, description = "Incomplete or invalid, or already submitted", body = ErrorBody),
     )
 )]

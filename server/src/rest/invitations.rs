@@ -66,6 +66,7 @@ pub async fn list(
         (status = 401, description = "No valid API token", body = ErrorBody),
         (status = 403, description = "Only admins add links", body = ErrorBody),
         (status = 404, description = "No such campaign in your organisation", body = ErrorBody),
+        (status = 415, description = "The body is not sent with `Content-Type: application/json`", body = ErrorBody),
         (status = 422, description = "Invalid input, or the campaign is closed", body = ErrorBody),
     )
 )]

@@ -66,9 +66,11 @@ pub struct SettingsRequest {
     request_body = SettingsRequest,
     responses(
         (status = 200, description = "Saved; the re-planned roadmap", body = RoadmapView),
+        (status = 400, description = "The body is not valid JSON", body = ErrorBody),
         (status = 401, description = "No valid API token", body = ErrorBody),
         (status = 403, description = "Only owners and admins change roadmaps", body = ErrorBody),
         (status = 404, description = "No such campaign in your organisation", body = ErrorBody),
+        (status = 415, description = "The body is not sent with `Content-Type: application/json`", body = ErrorBody),
         (status = 422, description = "Invalid settings, each field named", body = ErrorBody),
     )
 )]
@@ -121,9 +123,11 @@ pub struct InitiativeRequest {
     request_body = InitiativeRequest,
     responses(
         (status = 200, description = "Done; the re-planned roadmap", body = RoadmapView),
+        (status = 400, description = "The body is not valid JSON", body = ErrorBody),
         (status = 401, description = "No valid API token", body = ErrorBody),
         (status = 403, description = "Only owners and admins change roadmaps", body = ErrorBody),
         (status = 404, description = "No such campaign or initiative", body = ErrorBody),
+        (status = 415, description = "The body is not sent with `Content-Type: application/json`", body = ErrorBody),
         (status = 422, description = "An action that does not apply, or a bad phase or owner", body = ErrorBody),
     )
 )]
