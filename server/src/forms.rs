@@ -348,6 +348,34 @@ pub async fn revoke_invite(
     }
 }
 
+/// An admin removes a member; their sessions and API tokens end with the membership.
+pub async fn remove_member(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    Path(member_id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let outcome = Outcome::new(&state, &headers);
+    let Some(Extension(user)) = user else {
+        return outcome.failure(
+            "/settings",
+            "members",
+            AppError::Unauthenticated,
+            BTreeMap::new(),
+        );
+    };
+    match organisations::remove_member(&state, &user, &member_id).await {
+        Ok(name) => {
+            let flash = Flash::notice(
+                "members",
+                &format!("{name} was removed from the organisation and signed out everywhere."),
+            );
+            outcome.success("/settings", Vec::new(), Some(flash))
+        }
+        Err(error) => outcome.failure("/settings", "members", error, BTreeMap::new()),
+    }
+}
+
 pub async fn create_api_token(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,

@@ -5,6 +5,7 @@
 pub mod assessment_forms;
 pub mod config;
 pub mod demo;
+pub mod endpoints;
 pub mod forms;
 pub mod hiring_forms;
 pub mod rest;

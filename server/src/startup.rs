@@ -2,14 +2,13 @@
 
 use crate::config::{redact_url, Settings};
 use crate::security::{self, OriginPolicy};
-use crate::{assessment_forms, forms, hiring_forms, rest, roadmap_forms, session};
+use crate::{rest, session};
 use anyhow::Context;
 use app::content::ContentLibrary;
 use app::db::Db;
 use app::services::content::ContentStore;
 use app::state::{AppState, Clock};
 use app::{shell, App};
-use axum::routing::{get, post};
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
@@ -150,7 +149,7 @@ pub fn load_content(settings: &Settings) -> ContentStore {
 /// resource loading process-wide (a global flag), so any page rendering at that moment would
 /// wait forever; generating them once, before any server serves, rules that out (tests
 /// start many servers in one process).
-fn route_list() -> Vec<AxumRouteListing> {
+pub(crate) fn route_list() -> Vec<AxumRouteListing> {
     static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
@@ -162,80 +161,7 @@ fn router(state: AppState, origin_policy: OriginPolicy) -> Router {
         move || provide_context(state.clone())
     };
     let leptos_options = state.leptos_options.clone();
-    Router::new()
-        .route("/signup", post(forms::sign_up))
-        .route("/signin", post(forms::sign_in))
-        .route("/signout", post(forms::sign_out))
-        .route("/settings/invites", post(forms::create_invite))
-        .route("/settings/invites/{id}/revoke", post(forms::revoke_invite))
-        .route("/settings/tokens", post(forms::create_api_token))
-        .route(
-            "/settings/tokens/{id}/revoke",
-            post(forms::revoke_api_token),
-        )
-        .route("/invites/{token}/accept", post(forms::accept_invite))
-        .route(
-            "/invites/{token}/signup",
-            post(forms::join_with_new_account),
-        )
-        .route("/assessments", post(assessment_forms::launch))
-        .route("/assessments/{id}/links", post(assessment_forms::add_link))
-        .route(
-            "/assessments/{id}/links/{link}/withdraw",
-            post(assessment_forms::withdraw_link),
-        )
-        .route("/assessments/{id}/close", post(assessment_forms::close))
-        .route(
-            "/assessments/{id}/roadmap/settings",
-            post(roadmap_forms::save_settings),
-        )
-        .route(
-            "/assessments/{id}/roadmap/initiatives/{initiative}",
-            post(roadmap_forms::change_initiative),
-        )
-        .route(
-            "/assessments/{id}/report.md",
-            get(roadmap_forms::report_markdown),
-        )
-        .route(
-            "/assessments/{id}/results.csv",
-            get(roadmap_forms::results_csv),
-        )
-        .route(
-            "/assessments/{id}/results.json",
-            get(roadmap_forms::results_json),
-        )
-        .route(
-            "/assessments/{id}/roadmap.csv",
-            get(roadmap_forms::roadmap_csv),
-        )
-        .route(
-            "/assessments/{id}/roadmap.json",
-            get(roadmap_forms::roadmap_json),
-        )
-        .route("/a/{token}/start", post(assessment_forms::start))
-        .route("/a/{token}/step/{step}", post(assessment_forms::save_step))
-        .route("/a/{token}/submit", post(assessment_forms::submit))
-        .route("/hiring/roles", post(hiring_forms::open_role))
-        .route("/hiring/visibility", post(hiring_forms::set_visibility))
-        .route(
-            "/hiring/roles/{id}/settings",
-            post(hiring_forms::update_role),
-        )
-        .route("/hiring/roles/{id}/stages", post(hiring_forms::add_stage))
-        .route(
-            "/hiring/roles/{id}/candidates",
-            post(hiring_forms::add_candidate),
-        )
-        .route(
-            "/interviews/{stage}/{candidate}",
-            post(hiring_forms::save_scorecard),
-        )
-        .route(
-            "/hiring/candidates/{id}/decisions",
-            post(hiring_forms::decide),
-        )
-        .route("/health", get(|| async { "ok" }))
+    crate::endpoints::add_to(Router::new())
         .nest(rest::PREFIX, rest::router())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(leptos_options.clone())

@@ -44,6 +44,35 @@ pub(crate) mod context {
         })
     }
 
+    /// Answers this request with the error's status, unless a status (e.g. the redirect to
+    /// sign-in) is already set.
+    pub fn set_error_status(error: &AppError) {
+        let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
+            return;
+        };
+        let unset = response
+            .0
+            .read()
+            .map(|parts| parts.status.is_none())
+            .unwrap_or(true);
+        if unset {
+            response.set_status(
+                http::StatusCode::from_u16(error.status_code())
+                    .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
+            );
+        }
+    }
+
+    /// What a page loader returns, with the error's status set on failure: called over
+    /// HTTP, a server function would otherwise answer 500 for every error.
+    pub async fn answer<T>(load: impl std::future::Future<Output = AppResult<T>>) -> AppResult<T> {
+        let result = load.await;
+        if let Err(error) = &result {
+            set_error_status(error);
+        }
+        result
+    }
+
     /// Answers the page being rendered with a 302 to `to`. (`leptos_axum::redirect` only does
     /// that for requests that accept HTML; a page must redirect whoever asks.)
     pub fn redirect(to: &str) {

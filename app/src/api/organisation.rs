@@ -5,16 +5,18 @@ use leptos::prelude::*;
 /// Members and invites of the caller's organisation (dashboard and settings).
 #[server(prefix = "/_fn", endpoint = "organisation_page")]
 pub async fn organisation_page() -> Result<Page<OrganisationView>, AppError> {
-    let user = super::context::require_user()?;
-    let organisation =
-        crate::services::organisations::overview(&super::context::state()?, &user).await?;
-    super::context::page(organisation)
+    use super::context::{answer, page, require_user, state};
+    answer(async move {
+        let user = require_user()?;
+        page(crate::services::organisations::overview(&state()?, &user).await?)
+    })
+    .await
 }
 
 /// The invite behind a link, as anyone holding the link may see it.
 #[server(prefix = "/_fn", endpoint = "invite_page")]
 pub async fn invite_page(token: String) -> Result<Page<PublicInvite>, AppError> {
-    let invite =
-        crate::services::organisations::public_invite(&super::context::state()?, &token).await?;
-    super::context::page(invite)
+    use super::context::{answer, page, state};
+    answer(async move { page(crate::services::organisations::public_invite(&state()?, &token).await?) })
+        .await
 }

@@ -9,15 +9,21 @@ use leptos::prelude::*;
 /// A campaign's roadmap.
 #[server(prefix = "/_fn", endpoint = "roadmap_page")]
 pub async fn roadmap_page(id: String) -> Result<Page<RoadmapView>, AppError> {
-    use super::context::{page, require_user, state};
-    let user = require_user()?;
-    page(crate::services::roadmap::roadmap(&state()?, &user, &id).await?)
+    use super::context::{answer, page, require_user, state};
+    answer(async move {
+        let user = require_user()?;
+        page(crate::services::roadmap::roadmap(&state()?, &user, &id).await?)
+    })
+    .await
 }
 
 /// A campaign's executive report.
 #[server(prefix = "/_fn", endpoint = "report_page")]
 pub async fn report_page(id: String) -> Result<Page<ReportView>, AppError> {
-    use super::context::{page, require_user, state};
-    let user = require_user()?;
-    page(crate::services::roadmap::report(&state()?, &user, &id).await?)
+    use super::context::{answer, page, require_user, state};
+    answer(async move {
+        let user = require_user()?;
+        page(crate::services::roadmap::report(&state()?, &user, &id).await?)
+    })
+    .await
 }

@@ -80,20 +80,7 @@ where
 #[component]
 pub fn ErrorPanel(error: AppError) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        // Keep a redirect (e.g. to sign-in) that the loader already set.
-        let unset = response
-            .0
-            .read()
-            .map(|parts| parts.status.is_none())
-            .unwrap_or(true);
-        if unset {
-            response.set_status(
-                http::StatusCode::from_u16(error.status_code())
-                    .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
-            );
-        }
-    }
+    crate::api::context::set_error_status(&error);
     let title = match error {
         AppError::NotFound => "Not found",
         AppError::Forbidden => "No access",

@@ -170,3 +170,17 @@ pub async fn list_members<'e, E: Executor<'e, Database = Any>>(
 pub(crate) fn parse_role(value: &str) -> Result<Role, sqlx::Error> {
     Role::parse(value).ok_or_else(|| sqlx::Error::Decode(format!("unknown role {value:?}").into()))
 }
+
+/// Deletes a person's membership of an organisation; false when they had none.
+pub async fn delete_membership<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    organisation_id: &str,
+    user_id: &str,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM memberships WHERE organisation_id = $1 AND user_id = $2")
+        .bind(organisation_id)
+        .bind(user_id)
+        .execute(ex)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}

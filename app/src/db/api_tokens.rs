@@ -156,3 +156,22 @@ pub async fn revoke<'e, E: Executor<'e, Database = Any>>(
     .await?;
     Ok(done.rows_affected() > 0)
 }
+
+/// Revokes every live token a person has in one organisation (they were removed from it).
+pub async fn revoke_for_member<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    user_id: &str,
+    organisation_id: &str,
+    now: DateTime<Utc>,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE api_tokens SET revoked_at = $1 \
+         WHERE user_id = $2 AND organisation_id = $3 AND revoked_at IS NULL",
+    )
+    .bind(to_millis(now))
+    .bind(user_id)
+    .bind(organisation_id)
+    .execute(ex)
+    .await?;
+    Ok(done.rows_affected())
+}

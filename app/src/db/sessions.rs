@@ -111,6 +111,20 @@ pub async fn delete<'e, E: Executor<'e, Database = Any>>(
     Ok(())
 }
 
+/// Ends every session a person has in one organisation (they were removed from it).
+pub async fn delete_for_member<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    user_id: &str,
+    organisation_id: &str,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND organisation_id = $2")
+        .bind(user_id)
+        .bind(organisation_id)
+        .execute(ex)
+        .await?;
+    Ok(done.rows_affected())
+}
+
 /// Removes sessions idle since before `idle_cutoff` or created before `absolute_cutoff`.
 pub async fn delete_expired<'e, E: Executor<'e, Database = Any>>(
     ex: E,

@@ -51,6 +51,9 @@ pub struct ApiTokenView {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MemberView {
+    pub user_id: String,
+    /// True when the viewer may remove this member (admins; never themselves or the owner).
+    pub removable: bool,
     pub display_name: String,
     pub email: String,
     pub role: Role,

@@ -26,6 +26,7 @@ fn Settings(org: OrganisationView, flash: Option<Flash>) -> impl IntoView {
     let invite_link = flash.as_ref().and_then(|f| f.invite_link.clone());
     let invite_flash = Flash::for_form(&flash, "invite").unwrap_or_default();
     let revoke_error = Flash::for_form(&flash, "revoke").and_then(|f| f.error);
+    let members_error = Flash::for_form(&flash, "members").and_then(|f| f.error);
     let can_manage = org.can_manage_members;
     let invites = org.invites.clone();
     let api_tokens = org.api_tokens.clone();
@@ -43,11 +44,22 @@ fn Settings(org: OrganisationView, flash: Option<Flash>) -> impl IntoView {
         </section>
         <section class="panel">
             <h2>"Members"</h2>
+            {members_error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
             <table>
-                <thead><tr><th scope="col">"Name"</th><th scope="col">"E-mail"</th><th scope="col">"Role"</th><th scope="col">"Joined"</th></tr></thead>
+                <thead><tr><th scope="col">"Name"</th><th scope="col">"E-mail"</th><th scope="col">"Role"</th><th scope="col">"Joined"</th>{can_manage.then(|| view! { <th scope="col">"Access"</th> })}</tr></thead>
                 <tbody>
-                    {org.members.into_iter().map(|m| view! {
-                        <tr><td>{m.display_name}</td><td>{m.email}</td><td>{m.role.label()}</td><td>{m.joined}</td></tr>
+                    {org.members.into_iter().map(|m| {
+                        let remove = m.removable.then(|| view! {
+                            <form method="post" action=format!("/settings/members/{}/remove", m.user_id) class="inline">
+                                <button type="submit" class="link-button" aria-label=format!("Remove {} from the organisation", m.display_name)>"Remove"</button>
+                            </form>
+                        });
+                        view! {
+                            <tr>
+                                <td>{m.display_name}</td><td>{m.email}</td><td>{m.role.label()}</td><td>{m.joined}</td>
+                                {can_manage.then(|| view! { <td>{remove}</td> })}
+                            </tr>
+                        }
                     }).collect_view()}
                 </tbody>
             </table>

@@ -3,7 +3,7 @@
 
 use super::auth::CurrentUser;
 use super::tokens::{hash_token, new_id, new_token};
-use crate::db::{accounts, invites, sessions};
+use crate::db::{accounts, api_tokens, invites, sessions};
 use crate::domain::account::Role;
 use crate::error::{AppError, AppResult};
 use crate::models::{InviteStatus, InviteSummary, MemberView, OrganisationView, PublicInvite};
@@ -59,6 +59,8 @@ pub async fn overview(state: &AppState, user: &CurrentUser) -> AppResult<Organis
         members: members
             .into_iter()
             .map(|m| MemberView {
+                removable: can_manage && m.user_id != user.user_id && m.role != Role::Owner,
+                user_id: m.user_id,
                 display_name: m.display_name,
                 email: m.email,
                 role: m.role,
@@ -130,6 +132,52 @@ pub async fn revoke_invite(state: &AppState, user: &CurrentUser, invite_id: &str
     }
 }
 
+/// Removes a member from the caller's organisation (admins only): their membership goes,
+/// and with it every session and API token they had here, so an old cookie or token signs
+/// no one in. What they wrote (answers, scorecards, decisions) stays, under their name.
+/// Nobody removes themselves or the owner. Returns the removed person's name.
+pub async fn remove_member(
+    state: &AppState,
+    user: &CurrentUser,
+    member_user_id: &str,
+) -> AppResult<String> {
+    user.require_member_manager()?;
+    let members = accounts::list_members(state.db.pool(), &user.organisation_id).await?;
+    let member = members
+        .into_iter()
+        .find(|m| m.user_id == member_user_id)
+        .ok_or(AppError::NotFound)?;
+    if member.user_id == user.user_id {
+        return Err(AppError::invalid_form(
+            "You cannot remove yourself. Ask another admin to remove you.",
+        ));
+    }
+    if member.role == Role::Owner {
+        return Err(AppError::invalid_form(
+            "The owner who created the organisation cannot be removed.",
+        ));
+    }
+    let mut tx = state.db.begin_write().await?;
+    if !accounts::delete_membership(&mut *tx, &user.organisation_id, &member.user_id).await? {
+        return Err(AppError::NotFound);
+    }
+    sessions::delete_for_member(&mut *tx, &member.user_id, &user.organisation_id).await?;
+    api_tokens::revoke_for_member(
+        &mut *tx,
+        &member.user_id,
+        &user.organisation_id,
+        state.clock.now(),
+    )
+    .await?;
+    tx.commit().await?;
+    tracing::info!(
+        removed = member.user_id,
+        by = user.user_id,
+        "member removed from organisation"
+    );
+    Ok(member.display_name)
+}
+
 /// What the invite page shows to anyone holding the link.
 pub async fn public_invite(state: &AppState, token: &str) -> AppResult<PublicInvite> {
     let invite = invites::find_by_token_hash(state.db.pool(), &hash_token(token))
@@ -150,23 +198,28 @@ pub async fn accept_invite(state: &AppState, user: &CurrentUser, token: &str) ->
     let invite = super::auth::open_invite(state, token).await?;
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
+    // Someone who already belongs there leaves the invite open for the person it is for.
+    if accounts::membership_role(&mut *tx, &invite.organisation_id, &user.user_id)
+        .await?
+        .is_some()
+    {
+        return Err(AppError::invalid_form(
+            "You already belong to this organisation, so the invite stays open for the person it was meant for.",
+        ));
+    }
     if !invites::mark_accepted(&mut *tx, &invite.id, &user.user_id, now).await? {
         return Err(AppError::invalid_form(
             "This invite has just been used or revoked.",
         ));
     }
-    let existing =
-        accounts::membership_role(&mut *tx, &invite.organisation_id, &user.user_id).await?;
-    if existing.is_none() {
-        accounts::insert_membership(
-            &mut *tx,
-            &invite.organisation_id,
-            &user.user_id,
-            invite.role,
-            now,
-        )
-        .await?;
-    }
+    accounts::insert_membership(
+        &mut *tx,
+        &invite.organisation_id,
+        &user.user_id,
+        invite.role,
+        now,
+    )
+    .await?;
     sessions::switch_organisation(&mut *tx, &user.session_hash, &invite.organisation_id).await?;
     tx.commit().await?;
     Ok(())
