@@ -76,6 +76,19 @@ ensure_pdftotext() {
   command -v pdftotext >/dev/null || apt_install poppler-utils
 }
 
+# The security tests put the server behind a local TLS terminator (socat, with a certificate
+# made by openssl) and sign in through it with curl.
+ensure_tls_terminator() {
+  local missing=()
+  command -v socat >/dev/null || missing+=(socat)
+  command -v openssl >/dev/null || missing+=(openssl)
+  command -v curl >/dev/null || missing+=(curl)
+  if [[ ${#missing[@]} -gt 0 ]]; then
+    step "Installing ${missing[*]} from Debian's packages (TLS for the cookie tests)"
+    apt_install "${missing[@]}"
+  fi
+}
+
 # Sets TEST_POSTGRES_URL: the given one, else a server on 127.0.0.1:5432, else a throwaway
 # cluster (removed by stop_throwaway_postgres).
 PG_TMP=""
@@ -140,4 +153,18 @@ ensure_python_reference() {
   fi
   export REVALIGN_PYTHON="$py"
   note "Python reference: krippendorff $("$py" -c 'import importlib.metadata as m; print(m.version("krippendorff"))')"
+}
+
+# The API fuzzer of the schemathesis test (tests/security/schemathesis.rs): the PyPI package
+# schemathesis, pinned, in the venv that ensure_python_reference makes (call that first).
+# Sets REVALIGN_SCHEMATHESIS, the CLI that test runs.
+SCHEMATHESIS_VERSION="4.32.5"
+ensure_schemathesis() {
+  local cli="$TOOLS/py/bin/schemathesis"
+  if [[ "$("$cli" --version 2>/dev/null)" != *"version $SCHEMATHESIS_VERSION" ]]; then
+    step "Installing the Python package schemathesis $SCHEMATHESIS_VERSION into .tools/py (fuzzes the JSON API against its OpenAPI document)"
+    "$TOOLS/py/bin/python" -m pip install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
+  export REVALIGN_SCHEMATHESIS="$cli"
+  note "API fuzzer: $("$cli" --version)"
 }

@@ -7,5 +7,4 @@ mod hiring_forms;
 mod organisations;
 mod rest;
 mod roadmaps;
-mod security;
 mod startup;

@@ -1,12 +1,17 @@
 //! Test support: a real server on a free port over a fresh database (SQLite file or a new
 //! PostgreSQL database) per test, HTTP helpers, and a headless Chromium driver.
 
+pub mod api;
 pub mod browser;
+pub mod panel;
 
 use app::state::Clock;
 use chrono::{DateTime, Duration, Utc};
 use server::{Application, Settings};
 use std::sync::{Arc, Mutex};
+
+/// The password every test account uses.
+pub const PASSWORD: &str = "correct horse battery";
 
 /// Which database a test runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -206,6 +211,15 @@ impl TestApp {
             .expect("GET request")
     }
 
+    /// GET as `client` (another person's browser).
+    pub async fn get_as(&self, client: &reqwest::Client, path: &str) -> reqwest::Response {
+        client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("GET request")
+    }
+
     /// Posts a form the way a browser on our own page does (with our Origin).
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         self.post_form_as(&self.client, path, fields).await
@@ -297,6 +311,21 @@ impl TestApp {
     pub async fn sign_in(&self, email: &str, password: &str) -> reqwest::Response {
         self.post_form("/signin", &[("email", email), ("password", password)])
             .await
+    }
+
+    /// Signs in on `client` (a browser of its own).
+    pub async fn sign_in_as(
+        &self,
+        client: &reqwest::Client,
+        email: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        self.post_form_as(
+            client,
+            "/signin",
+            &[("email", email), ("password", password)],
+        )
+        .await
     }
 
     /// The HTML of a page.
