@@ -12,7 +12,7 @@
 use crate::xss::{answer_every_step, submit};
 use revalign_tests::api::{admin_with_token, Api};
 use revalign_tests::{on_both_backends, workspace_root, Backend, TestApp};
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::process::Command;
 
 on_both_backends!(the_api_answers_every_generated_request_as_its_document_says);
@@ -176,39 +176,13 @@ async fn populate(app: &TestApp, token: &str) -> Ids {
         .map(|l| l["id"].as_str().unwrap().to_owned())
         .collect();
 
-    let (status, role) = ana
-        .post(
-            "/api/v1/roles",
-            json!({"title": "VP Revenue Operations", "rubric": "revops-leader"}),
-        )
-        .await;
-    assert_eq!(status, 201, "{role}");
-    let role_id = role["id"].as_str().unwrap().to_owned();
-    let ana_id = role["members"][0]["id"].as_str().unwrap();
-    let (status, view) = ana
-        .post(
-            &format!("/api/v1/roles/{role_id}/stages"),
-            json!({
-                "name": "Leadership",
-                "interviewer": ana_id,
-                "focus": ["cross-functional-leadership", "bridging-marketing-sales"],
-            }),
-        )
-        .await;
-    assert_eq!(status, 201, "{view}");
-    let stage = view["stages"][0]["id"].as_str().unwrap().to_owned();
-    let (status, candidate) = ana
-        .post(
-            &format!("/api/v1/roles/{role_id}/candidates"),
-            json!({"name": "Rita Quinn", "current_title": "Director"}),
-        )
-        .await;
-    assert_eq!(status, 201, "{candidate}");
+    let (role_id, stage, candidate) =
+        crate::world::open_role(&ana, "VP Revenue Operations", "Ana Admin").await;
     Ids {
         campaigns: vec![answered, open],
         links,
         roles: vec![role_id],
-        candidates: vec![candidate["id"].as_str().unwrap().to_owned()],
+        candidates: vec![candidate],
         stages: vec![stage],
     }
 }

@@ -2,6 +2,7 @@
 //! cookie that stops working the moment its owner signs out or is removed from the
 //! organisation — the API tokens of a removed member die with it.
 
+use crate::world::remove_path;
 use revalign_tests::api::{create_token, Api};
 use revalign_tests::{
     cookie_value, location, on_both_backends, set_cookies, Backend, TestApp, PASSWORD,
@@ -78,16 +79,6 @@ async fn sign_out_ends_the_session_on_the_server(backend: Backend) {
 
 fn session_cookie_value(response: &reqwest::Response) -> Option<String> {
     cookie_value(response, "revalign_session")
-}
-
-/// The member id in the settings page's "Remove" form for `name`.
-fn remove_path(settings: &str, name: &str) -> String {
-    let label = format!("aria-label=\"Remove {name} from the organisation\"");
-    let before = &settings[..settings
-        .find(&label)
-        .unwrap_or_else(|| panic!("no Remove button for {name}"))];
-    let start = before.rfind("action=\"").expect("the form's action") + 8;
-    before[start..start + before[start..].find('"').unwrap()].to_owned()
 }
 
 async fn removing_a_member_ends_their_sessions_and_tokens(backend: Backend) {

@@ -139,11 +139,12 @@ impl World {
             }
         }
         let members = app.page("/settings").await;
-        values.insert("member_to_remove", {
-            let marker = "aria-label=\"Remove Ivy Interviewer";
-            let before = &members[..members.find(marker).expect("a Remove button for Ivy")];
-            last_action_id(before, "/settings/members/")
-        });
+        let remove = remove_path(&members, "Ivy Interviewer");
+        let ivy_id = remove
+            .strip_prefix("/settings/members/")
+            .and_then(|rest| rest.strip_suffix("/remove"))
+            .expect("a member's remove path");
+        values.insert("member_to_remove", ivy_id.to_owned());
 
         let visitors = BTreeMap::from([
             (
@@ -217,7 +218,11 @@ impl World {
 
 /// Opens a role with one interview stage by the member named `interviewer` and one
 /// candidate; returns the ids of the role, the stage and the candidate.
-async fn open_role(ana: &Api<'_>, title: &str, interviewer: &str) -> (String, String, String) {
+pub(crate) async fn open_role(
+    ana: &Api<'_>,
+    title: &str,
+    interviewer: &str,
+) -> (String, String, String) {
     let (status, opened) = ana
         .post(
             "/api/v1/roles",
@@ -269,22 +274,30 @@ fn link_id(links: &Value, person: &str) -> String {
 /// The id in the last form action under `prefix` on a page, e.g. the newest token's
 /// `/settings/tokens/{id}/revoke`.
 fn last_action_id(page: &str, prefix: &str) -> String {
-    let start = page
-        .rfind(&format!("action=\"{prefix}"))
-        .unwrap_or_else(|| panic!("no form posting to {prefix}…"))
-        + "action=\"".len()
-        + prefix.len();
-    page[start..start + page[start..].find('/').unwrap()].to_owned()
+    let needle = format!("action=\"{prefix}");
+    id_after(page, page.rfind(&needle), &needle)
 }
 
 /// The id in the first form action under `prefix` on a page.
 fn first_action_id(page: &str, prefix: &str) -> String {
-    let start = page
-        .find(&format!("action=\"{prefix}"))
-        .unwrap_or_else(|| panic!("no form posting to {prefix}…"))
-        + "action=\"".len()
-        + prefix.len();
+    let needle = format!("action=\"{prefix}");
+    id_after(page, page.find(&needle), &needle)
+}
+
+/// The path segment after `needle`, found at `at`.
+fn id_after(page: &str, at: Option<usize>, needle: &str) -> String {
+    let start = at.unwrap_or_else(|| panic!("no form with {needle}…")) + needle.len();
     page[start..start + page[start..].find('/').unwrap()].to_owned()
+}
+
+/// The path the settings page's "Remove" form for the member `name` posts to.
+pub(crate) fn remove_path(settings: &str, name: &str) -> String {
+    let label = format!("aria-label=\"Remove {name} from the organisation\"");
+    let before = &settings[..settings
+        .find(&label)
+        .unwrap_or_else(|| panic!("no Remove button for {name}"))];
+    let start = before.rfind("action=\"").expect("the form's action") + "action=\"".len();
+    before[start..start + before[start..].find('"').unwrap()].to_owned()
 }
 
 /// The token of the invite link the settings page shows once after creating it.
