@@ -8,6 +8,10 @@ use std::collections::BTreeMap;
 /// Messages per form field, keyed by the field's `name`. Ordered so that output is stable.
 pub type FieldErrors = BTreeMap<String, String>;
 
+/// The `Retry-After` sent with a 503: long enough for a burst to drain, short enough that a
+/// person retrying by hand is not kept waiting.
+pub const UNAVAILABLE_RETRY_AFTER_SECS: u64 = 5;
+
 /// What went wrong, in words a user can act on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
@@ -67,6 +71,16 @@ impl AppError {
             AppError::RateLimited { .. } => 429,
             AppError::Unavailable => 503,
             AppError::Internal => 500,
+        }
+    }
+
+    /// Seconds a client should wait before trying again, sent as `Retry-After`: the rate
+    /// limit's own wait, or a short pause when the server is at capacity.
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        match self {
+            AppError::RateLimited { retry_after_secs } => Some(*retry_after_secs),
+            AppError::Unavailable => Some(UNAVAILABLE_RETRY_AFTER_SECS),
+            _ => None,
         }
     }
 

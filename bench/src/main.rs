@@ -165,8 +165,25 @@ enum Command {
         #[arg(long)]
         report: PathBuf,
     },
+    /// Record the resident memory of a process (`/proc/<pid>/status`): once, or the peak
+    /// of samples taken every 100 ms for `--sample-for` seconds.
+    Memory {
+        #[arg(long)]
+        pid: u32,
+        #[arg(long)]
+        backend: String,
+        /// What the server was doing, e.g. "idle" or "under load (autosave)".
+        #[arg(long)]
+        when: String,
+        #[arg(long, default_value_t = 0.0)]
+        sample_for: f64,
+        #[arg(long)]
+        report: PathBuf,
+    },
     /// Print the results file as a table.
     Report { file: PathBuf },
+    /// Print each figure of NEW beside the same figure of OLD (two results files).
+    Compare { old: PathBuf, new: PathBuf },
 }
 
 #[tokio::main]
@@ -280,9 +297,47 @@ async fn main() -> anyhow::Result<()> {
         Command::Skip { what, why, report } => {
             report::append(&report, &Entry::Skipped { what, why })?;
         }
+        Command::Memory {
+            pid,
+            backend,
+            when,
+            sample_for,
+            report,
+        } => {
+            let until = std::time::Instant::now() + Duration::from_secs_f64(sample_for);
+            let mut rss_kib = rss_kib(pid)?;
+            while std::time::Instant::now() < until {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                match self::rss_kib(pid) {
+                    Ok(now) => rss_kib = rss_kib.max(now),
+                    Err(_) => break, // the process ended
+                }
+            }
+            println!("    server RSS {when}: {:.1} MiB", rss_kib as f64 / 1024.0);
+            report::append(
+                &report,
+                &Entry::Memory {
+                    backend,
+                    when,
+                    rss_kib,
+                },
+            )?;
+        }
         Command::Report { file } => report::print(&file)?,
+        Command::Compare { old, new } => report::compare(&old, &new)?,
     }
     Ok(())
+}
+
+/// `VmRSS` of a process, in KiB.
+fn rss_kib(pid: u32) -> anyhow::Result<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .with_context(|| format!("no process {pid}"))?;
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|kib| kib.trim().trim_end_matches("kB").trim().parse().ok())
+        .context("no VmRSS line in /proc status")
 }
 
 /// The bare handler: whatever the request, the same pre-built bytes as an HTML page.

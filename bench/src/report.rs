@@ -31,6 +31,12 @@ pub enum Entry {
     Planner {
         timings: PlannerTimings,
     },
+    /// The server's resident memory: at idle, or the peak while a load ran.
+    Memory {
+        backend: String,
+        when: String,
+        rss_kib: u64,
+    },
     Skipped {
         what: String,
         why: String,
@@ -208,6 +214,19 @@ pub fn print(path: &Path) -> anyhow::Result<()> {
         }
     }
     for entry in &entries {
+        if let Entry::Memory {
+            backend,
+            when,
+            rss_kib,
+        } = entry
+        {
+            println!(
+                "| server memory (RSS), {when} | {backend} | {:.1} MiB | | | | |",
+                *rss_kib as f64 / 1024.0
+            );
+        }
+    }
+    for entry in &entries {
         if let Entry::Skipped { what, why } = entry {
             println!("\nSkipped {what}: {why}");
         }
@@ -255,4 +274,117 @@ fn print_report(backend: &str, timings: &ReportTimings) {
         timings.page_median_ms,
         verdict(timings.page_median_ms <= REPORT_TARGET_MS),
     );
+}
+
+/// One comparable figure of a run: what, where, the value and whether more is better.
+struct Figure {
+    label: String,
+    value: f64,
+    unit: &'static str,
+    higher_is_better: bool,
+}
+
+fn figures(entries: &[Entry]) -> Vec<Figure> {
+    let mut figures = Vec::new();
+    let mut add = |label: String, value: f64, unit: &'static str, higher_is_better: bool| {
+        figures.push(Figure {
+            label,
+            value,
+            unit,
+            higher_is_better,
+        })
+    };
+    for entry in entries {
+        match entry {
+            Entry::Load {
+                measure,
+                backend,
+                outcome,
+                ..
+            } => {
+                add(
+                    format!("{} [{backend}]", measure.label()),
+                    outcome.per_second,
+                    measure.unit(),
+                    true,
+                );
+                add(
+                    format!("{} p99 [{backend}]", measure.label()),
+                    outcome.p99_ms,
+                    "ms",
+                    false,
+                );
+            }
+            Entry::Results { backend, timings } => add(
+                format!("results service [{backend}]"),
+                timings.service_median_ms,
+                "ms",
+                false,
+            ),
+            Entry::Report { backend, timings } => {
+                add(
+                    format!("executive report service [{backend}]"),
+                    timings.service_median_ms,
+                    "ms",
+                    false,
+                );
+                add(
+                    format!("report page [{backend}]"),
+                    timings.page_median_ms,
+                    "ms",
+                    false,
+                );
+            }
+            Entry::Planner { timings } => {
+                add("planner".into(), timings.median_ms, "ms", false);
+            }
+            Entry::Memory {
+                backend,
+                when,
+                rss_kib,
+            } => add(
+                format!("server RSS, {when} [{backend}]"),
+                *rss_kib as f64 / 1024.0,
+                "MiB",
+                false,
+            ),
+            Entry::Skipped { .. } => {}
+        }
+    }
+    figures
+}
+
+/// Prints each figure of `new` beside the same figure of `old`, flagging changes for the
+/// worse of more than 10 %.
+pub fn compare(old: &Path, new: &Path) -> anyhow::Result<()> {
+    let before = figures(&read(old)?);
+    println!(
+        "| figure | {} | {} | change |",
+        old.display(),
+        new.display()
+    );
+    println!("| --- | --- | --- | --- |");
+    for figure in figures(&read(new)?) {
+        let previous = before.iter().find(|b| b.label == figure.label);
+        let (was, change) = match previous {
+            Some(previous) if previous.value != 0.0 => {
+                let change = (figure.value - previous.value) / previous.value * 100.0;
+                let worse = if figure.higher_is_better {
+                    change < -10.0
+                } else {
+                    change > 10.0
+                };
+                (
+                    format!("{:.2} {}", previous.value, previous.unit),
+                    format!("{change:+.0} %{}", if worse { " **worse**" } else { "" }),
+                )
+            }
+            _ => ("-".to_owned(), "new".to_owned()),
+        };
+        println!(
+            "| {} | {was} | {:.2} {} | {change} |",
+            figure.label, figure.value, figure.unit
+        );
+    }
+    Ok(())
 }

@@ -12,6 +12,8 @@ const DEFAULT_SESSION_IDLE_MINUTES: i64 = 12 * 60;
 const DEFAULT_SESSION_MAX_HOURS: i64 = 14 * 24;
 const DEFAULT_DB_MAX_CONNECTIONS: u32 = 16;
 const DEFAULT_DB_ACQUIRE_TIMEOUT_SECS: u64 = 5;
+const DEFAULT_MAX_IN_FLIGHT: usize = 64;
+const DEFAULT_QUEUE_TIMEOUT_MS: u64 = 250;
 
 /// Everything the server can be configured with.
 #[derive(Args, Clone)]
@@ -62,6 +64,16 @@ pub struct Settings {
     #[arg(long, env = "REVALIGN_DB_ACQUIRE_TIMEOUT_SECS", default_value_t = DEFAULT_DB_ACQUIRE_TIMEOUT_SECS)]
     pub db_acquire_timeout_secs: u64,
 
+    /// Requests served at once; more wait in line (see `queue_timeout_ms`). Static files
+    /// under /pkg are not counted.
+    #[arg(long, env = "REVALIGN_MAX_IN_FLIGHT", default_value_t = DEFAULT_MAX_IN_FLIGHT)]
+    pub max_in_flight: usize,
+
+    /// Milliseconds a request waits in line for one of the `max_in_flight` places before it
+    /// is answered 503 with `Retry-After`.
+    #[arg(long, env = "REVALIGN_QUEUE_TIMEOUT_MS", default_value_t = DEFAULT_QUEUE_TIMEOUT_MS)]
+    pub queue_timeout_ms: u64,
+
     /// Folder holding the Markdown content (`models/*.md`).
     #[arg(long, env = "REVALIGN_CONTENT_DIR", default_value = "content")]
     pub content_dir: PathBuf,
@@ -82,6 +94,8 @@ impl Settings {
             session_max_hours: DEFAULT_SESSION_MAX_HOURS,
             db_max_connections: DEFAULT_DB_MAX_CONNECTIONS,
             db_acquire_timeout_secs: DEFAULT_DB_ACQUIRE_TIMEOUT_SECS,
+            max_in_flight: DEFAULT_MAX_IN_FLIGHT,
+            queue_timeout_ms: DEFAULT_QUEUE_TIMEOUT_MS,
             // The repository's own content, wherever the tests run from.
             content_dir: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../content")),
         }
@@ -117,6 +131,13 @@ impl Settings {
         }
     }
 
+    pub fn in_flight_limit(&self) -> crate::limits::InFlightLimit {
+        crate::limits::InFlightLimit::new(
+            self.max_in_flight,
+            Duration::from_millis(self.queue_timeout_ms),
+        )
+    }
+
     /// The Origin form posts must come from, when configured.
     pub fn public_origin(&self) -> Option<String> {
         self.public_url
@@ -149,6 +170,9 @@ impl fmt::Debug for Settings {
             .field("session_idle_minutes", &self.session_idle_minutes)
             .field("session_max_hours", &self.session_max_hours)
             .field("db_max_connections", &self.db_max_connections)
+            .field("db_acquire_timeout_secs", &self.db_acquire_timeout_secs)
+            .field("max_in_flight", &self.max_in_flight)
+            .field("queue_timeout_ms", &self.queue_timeout_ms)
             .finish()
     }
 }

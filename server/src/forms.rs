@@ -28,19 +28,16 @@ impl IntoResponse for ErrorResponse {
     fn into_response(self) -> Response {
         let status =
             StatusCode::from_u16(self.0.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let mut response = (status, self.0.to_string()).into_response();
+        let title = notice_title(&self.0).unwrap_or("Something went wrong");
+        let page = notice_page(title, &self.0.to_string(), "/");
+        let mut response = (status, axum::response::Html(page)).into_response();
         add_retry_after(&self.0, response.headers_mut());
         response
     }
 }
 
 pub(crate) fn add_retry_after(error: &AppError, headers: &mut HeaderMap) {
-    let seconds = match error {
-        AppError::RateLimited { retry_after_secs } => Some(*retry_after_secs),
-        AppError::Unavailable => Some(5),
-        _ => None,
-    };
-    if let Some(seconds) = seconds {
+    if let Some(seconds) = error.retry_after_secs() {
         headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
     }
 }
@@ -133,11 +130,12 @@ impl<'a> Outcome<'a> {
                 axum::Json(json!({ "message": message, "fields": error.fields() })),
             )
                 .into_response()
-        } else if let AppError::RateLimited { .. } = error {
-            // A redirect cannot carry 429; answer with a small page that says when to retry.
+        } else if let Some(title) = notice_title(&error) {
+            // A redirect cannot carry 429 or 503; answer with a small page that says when to
+            // retry (the form, one step back, still holds what was typed).
             (
                 status,
-                axum::response::Html(rate_limited_page(&message, back)),
+                axum::response::Html(notice_page(title, &message, back)),
             )
                 .into_response()
         } else {
@@ -187,7 +185,19 @@ pub(crate) fn see_other(to: &str) -> Response {
     response
 }
 
-fn rate_limited_page(message: &str, back: &str) -> String {
+/// The heading of the notice page for errors that a plain form post answers with a page
+/// rather than a redirect.
+fn notice_title(error: &AppError) -> Option<&'static str> {
+    match error {
+        AppError::RateLimited { .. } => Some("Too many attempts"),
+        AppError::Unavailable => Some("Busy"),
+        _ => None,
+    }
+}
+
+/// A small page that says what happened and links back: the answer to a plain form post
+/// when a redirect cannot carry the status (429, 503).
+pub(crate) fn notice_page(title: &str, message: &str, back: &str) -> String {
     let escape = |s: &str| {
         s.replace('&', "&amp;")
             .replace('<', "&lt;")
@@ -195,11 +205,12 @@ fn rate_limited_page(message: &str, back: &str) -> String {
             .replace('"', "&quot;")
     };
     format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many attempts · RevAlign</title>\
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title} · RevAlign</title>\
          <link rel=\"stylesheet\" href=\"/pkg/revalign.css\"></head><body><main id=\"main\"><section class=\"panel narrow\">\
-         <h1>Too many attempts</h1><p role=\"alert\">{}</p><p><a href=\"{}\">Back</a></p></section></main></body></html>",
+         <h1>{title}</h1><p role=\"alert\">{}</p><p><a href=\"{}\">Back</a></p></section></main></body></html>",
         escape(message),
-        escape(back)
+        escape(back),
+        title = escape(title),
     )
 }
 

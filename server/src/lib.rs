@@ -3,11 +3,13 @@
 #![forbid(unsafe_code)]
 
 pub mod assessment_forms;
+pub mod backup;
 pub mod config;
 pub mod demo;
 pub mod endpoints;
 pub mod forms;
 pub mod hiring_forms;
+pub mod limits;
 pub mod rest;
 pub mod roadmap_forms;
 pub mod security;

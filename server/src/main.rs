@@ -3,7 +3,7 @@
 
 use app::content::ContentLibrary;
 use clap::{Parser, Subcommand};
-use server::{config::redact_url, demo, startup, Application, Settings};
+use server::{backup, config::redact_url, demo, startup, Application, Settings};
 use tracing_subscriber::EnvFilter;
 
 #[derive(Parser)]
@@ -31,6 +31,17 @@ enum Command {
     Migrate,
     /// Check the Markdown content; lists each mistake with file and line, exits 1 if any.
     CheckContent,
+    /// Write a consistent copy of the live SQLite database to FILE and check it (the server
+    /// may keep running). For PostgreSQL, use pg_dump.
+    Backup {
+        file: std::path::PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Replace the SQLite database with the backup FILE after checking it; the replaced
+    /// database is kept beside it. Stop the server first.
+    Restore { file: std::path::PathBuf },
 }
 
 #[tokio::main]
@@ -49,6 +60,30 @@ async fn main() -> anyhow::Result<()> {
                 "Database {} is up to date.",
                 redact_url(&cli.settings.database_url)
             );
+        }
+        Command::Backup { file, force } => {
+            let copied = backup::backup(&cli.settings.database_url, &file, force).await?;
+            println!(
+                "Backed up {} to {} ({} bytes, integrity check passed).",
+                redact_url(&cli.settings.database_url),
+                copied.path.display(),
+                copied.bytes
+            );
+        }
+        Command::Restore { file } => {
+            let copied = backup::restore(&cli.settings.database_url, &file).await?;
+            println!(
+                "Restored {} into {} ({} bytes).",
+                file.display(),
+                copied.path.display(),
+                copied.bytes
+            );
+            if let Some(previous) = copied.previous {
+                println!(
+                    "The database it replaced is kept at {}.",
+                    previous.display()
+                );
+            }
         }
         Command::CheckContent => {
             let library = ContentLibrary::load(&cli.settings.content_dir);

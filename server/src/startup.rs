@@ -1,6 +1,8 @@
 //! Builds the application from settings, so that `main` and the tests start it the same way.
 
+use crate::backup::DatabaseLock;
 use crate::config::{redact_url, Settings};
+use crate::limits::{self, InFlightLimit};
 use crate::security::{self, OriginPolicy};
 use crate::{rest, session};
 use anyhow::Context;
@@ -33,6 +35,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    /// Held while this server may use the SQLite file, so a restore waits for it to stop.
+    _lock: Option<DatabaseLock>,
 }
 
 impl Application {
@@ -43,6 +47,7 @@ impl Application {
 
     /// As [`Application::build`], with a clock the caller controls (tests move time).
     pub async fn build_with_clock(settings: &Settings, clock: Clock) -> anyhow::Result<Self> {
+        let lock = DatabaseLock::for_server(&settings.database_url)?;
         let db = connect_and_migrate(settings).await?;
         let listener = TcpListener::bind(settings.bind)
             .await
@@ -69,11 +74,13 @@ impl Application {
             OriginPolicy {
                 public_origin: settings.public_origin(),
             },
+            settings.in_flight_limit(),
         );
         Ok(Application {
             listener,
             router,
             state,
+            _lock: lock,
         })
     }
 
@@ -154,7 +161,7 @@ pub(crate) fn route_list() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
-fn router(state: AppState, origin_policy: OriginPolicy) -> Router {
+fn router(state: AppState, origin_policy: OriginPolicy, in_flight: InFlightLimit) -> Router {
     let routes = route_list();
     let context = {
         let state = state.clone();
@@ -184,6 +191,11 @@ fn router(state: AppState, origin_policy: OriginPolicy) -> Router {
         .layer(TimeoutLayer::with_status_code(
             http::StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
+        ))
+        // Outside the timeout: the wait in line is bounded by the queue timeout, not by it.
+        .layer(axum::middleware::from_fn_with_state(
+            in_flight,
+            limits::limit_in_flight,
         ))
         // Outside the timeout and limits, so that their answers carry the headers too.
         .layer(axum::middleware::from_fn(security::security_headers))

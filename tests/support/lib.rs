@@ -4,6 +4,7 @@
 pub mod api;
 pub mod browser;
 pub mod panel;
+pub mod process;
 
 use app::state::Clock;
 use chrono::{DateTime, Duration, Utc};
@@ -156,7 +157,7 @@ pub struct TestApp {
     pub clock: TestClock,
     pub state: app::state::AppState,
     pub db: TestDb,
-    server: tokio::task::JoinHandle<()>,
+    server: ServerTask,
 }
 
 impl TestApp {
@@ -170,6 +171,11 @@ impl TestApp {
         let db = TestDb::new(backend).await;
         let mut settings = Settings::for_database(db.url.clone());
         settings.site_root = workspace_root().join("target/site");
+        // The in-flight limit's defaults suit the release build with the machine to itself;
+        // these servers are debug builds, several at once on two cores, where a burst of
+        // 160 saves can take longer than the default 250 ms wait in line. Tests of the limit
+        // itself (tests/resilience) set their own.
+        settings.queue_timeout_ms = 30_000;
         configure(&mut settings);
         let clock = TestClock::new();
         let application = Application::build_with_clock(&settings, clock.clock())
@@ -186,8 +192,23 @@ impl TestApp {
             clock,
             state,
             db,
-            server,
+            server: ServerTask(server),
         }
+    }
+
+    /// Stops the server (its listener, pool and database lock are gone when this returns)
+    /// and hands over the database, for a test that goes on with another server on it.
+    pub async fn stop(self) -> TestDb {
+        let TestApp {
+            state,
+            db,
+            mut server,
+            ..
+        } = self;
+        server.0.abort();
+        let _ = (&mut server.0).await;
+        state.db.close().await;
+        db
     }
 
     /// A fresh client with its own cookie jar: a second person or browser.
@@ -346,9 +367,12 @@ impl TestApp {
     }
 }
 
-impl Drop for TestApp {
+/// The server task, stopped when the [`TestApp`] goes.
+struct ServerTask(tokio::task::JoinHandle<()>);
+
+impl Drop for ServerTask {
     fn drop(&mut self) {
-        self.server.abort();
+        self.0.abort();
     }
 }
 

@@ -44,8 +44,8 @@ pub(crate) mod context {
         })
     }
 
-    /// Answers this request with the error's status, unless a status (e.g. the redirect to
-    /// sign-in) is already set.
+    /// Answers this request with the error's status (and `Retry-After` where it has one),
+    /// unless a status (e.g. the redirect to sign-in) is already set.
     pub fn set_error_status(error: &AppError) {
         let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
             return;
@@ -60,6 +60,9 @@ pub(crate) mod context {
                 http::StatusCode::from_u16(error.status_code())
                     .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
             );
+            if let Some(seconds) = error.retry_after_secs() {
+                response.insert_header(http::header::RETRY_AFTER, http::HeaderValue::from(seconds));
+            }
         }
     }
 

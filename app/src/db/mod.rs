@@ -72,6 +72,8 @@ pub struct Db {
     backend: Backend,
     /// SQLite only: the turn to write, taken before `BEGIN IMMEDIATE` (see [`Db::begin_write`]).
     write_turn: Option<Arc<Mutex<()>>>,
+    /// The longest wait for a connection, and on SQLite also for the turn to write.
+    acquire_timeout: Duration,
 }
 
 impl Db {
@@ -103,6 +105,7 @@ impl Db {
             pool,
             backend,
             write_turn,
+            acquire_timeout: settings.acquire_timeout,
         })
     }
 
@@ -128,11 +131,15 @@ impl Db {
     /// frees: under load the lock then sits idle while the waiters sleep, and writes fall
     /// to a few hundred per second with second-long tails. So this process's writers first
     /// queue for their turn here (first come, first served) and only then take a connection
-    /// and the lock; `busy_timeout` still covers writers in other processes.
+    /// and the lock; `busy_timeout` still covers writers in other processes. The wait for
+    /// the turn is bounded like the wait for a connection: past the pool's acquire timeout
+    /// it fails with [`sqlx::Error::PoolTimedOut`] (answered 503) instead of queueing on.
     pub async fn begin_write(&self) -> Result<WriteTransaction, sqlx::Error> {
         match (self.backend, &self.write_turn) {
             (Backend::Sqlite, Some(turn)) => {
-                let turn = turn.clone().lock_owned().await;
+                let turn = tokio::time::timeout(self.acquire_timeout, turn.clone().lock_owned())
+                    .await
+                    .map_err(|_| sqlx::Error::PoolTimedOut)?;
                 Ok(WriteTransaction {
                     tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
                     _turn: Some(turn),
@@ -180,6 +187,14 @@ impl DerefMut for WriteTransaction {
     fn deref_mut(&mut self) -> &mut AnyConnection {
         &mut self.tx
     }
+}
+
+/// The file a `sqlite:` URL names.
+pub fn sqlite_path(url: &str) -> Result<std::path::PathBuf, sqlx::Error> {
+    use sqlx::sqlite::SqliteConnectOptions;
+    Ok(SqliteConnectOptions::from_str(url)?
+        .get_filename()
+        .to_path_buf())
 }
 
 /// Creates the database file with WAL journaling (a property of the file, so once is enough).

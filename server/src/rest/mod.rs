@@ -238,13 +238,8 @@ impl From<AppError> for ApiError {
         }
         let status =
             StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let retry_after_secs = match &error {
-            AppError::RateLimited { retry_after_secs } => Some(*retry_after_secs),
-            AppError::Unavailable => Some(5),
-            _ => None,
-        };
         ApiError {
-            retry_after_secs,
+            retry_after_secs: error.retry_after_secs(),
             ..ApiError::new(status, error.to_string()).with_fields(error.fields())
         }
     }
