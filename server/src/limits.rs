@@ -47,7 +47,7 @@ pub async fn limit_in_flight(
         Ok(Ok(_place)) => next.run(request).await,
         // Timed out, or (never, since it is not closed) the semaphore closed.
         _ => {
-            tracing::warn!(path = %request.uri().path(), "at capacity: answered 503");
+            tracing::debug!(path = %request.uri().path(), "at capacity: answered 503");
             busy(&request)
         }
     }

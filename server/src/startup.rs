@@ -19,7 +19,7 @@ use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpSocket};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -27,6 +27,11 @@ use tower_http::trace::TraceLayer;
 
 /// Largest request body accepted (forms are small; later uploads get their own limit).
 const MAX_BODY_BYTES: usize = 256 * 1024;
+/// Connections the kernel holds for us before we accept them (capped by `somaxconn`). A
+/// burst of new clients beyond the queue has its connection attempts dropped, and each then
+/// waits a second or more to retry: tokio's default of 1024 overflowed under twice the
+/// saturation load in the `overload` test.
+const LISTEN_BACKLOG: u32 = 4096;
 /// A request taking longer than this is answered 408 instead of hanging.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -49,8 +54,7 @@ impl Application {
     pub async fn build_with_clock(settings: &Settings, clock: Clock) -> anyhow::Result<Self> {
         let lock = DatabaseLock::for_server(&settings.database_url)?;
         let db = connect_and_migrate(settings).await?;
-        let listener = TcpListener::bind(settings.bind)
-            .await
+        let listener = listen(settings.bind)
             .with_context(|| format!("could not listen on {}", settings.bind))?;
         let address = listener.local_addr()?;
         let leptos_options = LeptosOptions::builder()
@@ -120,6 +124,18 @@ impl Application {
         self.state.db.close().await;
         served
     }
+}
+
+/// Binds the listening socket with [`LISTEN_BACKLOG`] (and `SO_REUSEADDR`, so a restarted
+/// server gets its port back at once).
+fn listen(address: SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = match address {
+        SocketAddr::V4(_) => TcpSocket::new_v4()?,
+        SocketAddr::V6(_) => TcpSocket::new_v6()?,
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(address)?;
+    socket.listen(LISTEN_BACKLOG)
 }
 
 /// Opens the database and brings its schema up to date; errors say which step failed.

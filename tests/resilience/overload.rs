@@ -163,12 +163,19 @@ async fn twice_the_saturation_load_is_answered_within_a_second(backend: Backend)
                 outcome.took
             ),
         }
-        assert!(
-            outcome.took < ANSWER_WITHIN,
-            "answered in {:?}, over {ANSWER_WITHIN:?}",
-            outcome.took
-        );
     }
+    let late: Vec<(Option<u16>, Duration)> = outcomes
+        .iter()
+        .filter(|o| o.took >= ANSWER_WITHIN)
+        .map(|o| (o.status, o.took))
+        .collect();
+    assert!(
+        late.is_empty(),
+        "{} of {} answers took {ANSWER_WITHIN:?} or more (status, time), the first 20: {:?}",
+        late.len(),
+        outcomes.len(),
+        &late[..late.len().min(20)]
+    );
     assert!(
         goodput >= 0.3 * saturation,
         "under overload the server keeps serving, not only refusing: {goodput:.0}/s"

@@ -159,7 +159,8 @@ fn spawn(database_url: &str, port: u16, env: &[(String, String)]) -> Child {
         .env("REVALIGN_SECRET", SECRET)
         .env("LEPTOS_SITE_ROOT", root.join("target/site"))
         .env("REVALIGN_CONTENT_DIR", root.join("content"))
-        .env("RUST_LOG", "warn")
+        // Warnings and errors, but not one line per 503 from the tracing layer.
+        .env("RUST_LOG", "warn,tower_http=off")
         .envs(env.iter().map(|(k, v)| (k, v)))
         .stdin(Stdio::null());
     command.spawn().expect("start target/release/revalign")
