@@ -559,3 +559,36 @@ fn duplicate_ids_are_errors_within_one_locale_only() {
     let (_root, library) = library_with(&[]);
     assert!(library.errors.is_empty(), "{:#?}", library.errors);
 }
+
+/// The shipped Simplified Chinese content: it loads without errors, matches the English
+/// structure (or it would not have loaded), and leaves what the app lists unchanged.
+#[test]
+fn the_shipped_zh_cn_content_loads_and_matches_the_english_structure() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    let library = ContentLibrary::load(&root);
+    let errors: Vec<String> = library.errors.iter().map(ToString::to_string).collect();
+    assert!(errors.is_empty(), "content errors:\n{}", errors.join("\n"));
+    assert_eq!(library.locales(), ["en", "zh-CN"]);
+    assert!(library.models.iter().all(|m| m.model.locale == "en"));
+    assert!(library.rubrics.iter().all(|r| r.rubric.locale == "en"));
+    assert!(library.initiatives.iter().all(|i| i.locale == "en"));
+
+    let en = library.model("revops-maturity").expect("English model");
+    let zh = library
+        .model_in("revops-maturity", "zh-CN")
+        .expect("zh-CN model");
+    assert!(zh.path.ends_with("models/revops-maturity.zh-CN.md"));
+    assert_ne!(zh.hash, en.hash);
+    assert_eq!(zh.model.question_count(), en.model.question_count());
+    for (ours, theirs) in zh.model.dimensions.iter().zip(&en.model.dimensions) {
+        assert_eq!(ours.id, theirs.id);
+        assert_ne!(ours.title, theirs.title, "{} is not translated", ours.id);
+        for (q, e) in ours.questions.iter().zip(&theirs.questions) {
+            assert_eq!(
+                (&q.id, q.weight, q.levels.len()),
+                (&e.id, e.weight, e.levels.len())
+            );
+            assert_ne!(q.text, e.text, "{} is not translated", q.id);
+        }
+    }
+}
