@@ -591,4 +591,23 @@ fn the_shipped_zh_cn_content_loads_and_matches_the_english_structure() {
             assert_ne!(q.text, e.text, "{} is not translated", q.id);
         }
     }
+
+    let en = library.rubric("revops-leader").expect("English rubric");
+    let zh = library
+        .rubric_in("revops-leader", "zh-CN")
+        .expect("zh-CN rubric");
+    assert!(zh.path.ends_with("rubrics/revops-leader.zh-CN.md"));
+    assert_eq!(zh.rubric.scale(), en.rubric.scale());
+    for (ours, theirs) in zh.rubric.competencies.iter().zip(&en.rubric.competencies) {
+        assert_eq!(
+            (&ours.id, ours.weight, &ours.addresses),
+            (&theirs.id, theirs.weight, &theirs.addresses)
+        );
+        assert_ne!(ours.title, theirs.title, "{} is not translated", ours.id);
+        for (q, e) in ours.questions.iter().zip(&theirs.questions) {
+            assert_eq!(q.id, e.id);
+            assert_eq!(q.follow_ups.len(), e.follow_ups.len(), "{}", q.id);
+            assert_ne!(q.text, e.text, "{} is not translated", q.id);
+        }
+    }
 }
