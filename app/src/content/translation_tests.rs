@@ -610,4 +610,39 @@ fn the_shipped_zh_cn_content_loads_and_matches_the_english_structure() {
             assert_ne!(q.text, e.text, "{} is not translated", q.id);
         }
     }
+
+    // Every English initiative has its zh-CN version, in the file named after its own.
+    assert_eq!(
+        library.translated_initiatives.len(),
+        library.initiatives.len()
+    );
+    for en in &library.initiatives {
+        let zh = library
+            .initiative_in(&en.initiative.id, "zh-CN")
+            .unwrap_or_else(|| panic!("{} has no zh-CN version", en.initiative.id));
+        assert_eq!(
+            zh.path,
+            en.path.replace(".md", ".zh-CN.md"),
+            "{}",
+            en.initiative.id
+        );
+        let (a, b) = (&zh.initiative, &en.initiative);
+        assert_eq!(
+            (&a.lifts, a.effort_weeks, a.impact, a.owner, a.org_design),
+            (&b.lifts, b.effort_weeks, b.impact, b.owner, b.org_design)
+        );
+        assert_eq!(a.kpis.len(), b.kpis.len(), "{}: KPIs", a.id);
+        assert_ne!(a.title, b.title, "{} is not translated", a.id);
+    }
+    // The planner's input is the English library, each initiative once.
+    let mut ids: Vec<&str> = library
+        .initiatives
+        .iter()
+        .map(|i| i.initiative.id.as_str())
+        .collect();
+    let count = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), count);
+    assert_eq!(count, 50);
 }
