@@ -101,7 +101,14 @@ impl ContentLibrary {
     /// id already used in an earlier file, a lifted dimension no loaded model has, an
     /// unknown prerequisite or a cycle of prerequisites is an error in the file of the
     /// initiative concerned, and that file is skipped; an initiative that requires one in a
-    /// skipped file is then an error too, in its own file.
+    /// skipped file is then an error too, in its own file. These checks run on the English
+    /// initiatives (`locale: en`); ids may repeat in other locales.
+    ///
+    /// Files in another locale are translations: each is compared with its English version
+    /// (a model or rubric with the same id; for initiatives, the English file it is named
+    /// after, `x.zh-CN.md` for `x.md`) and loaded into the `translated_*` lists only if its
+    /// structure is the same; each difference, and a translation with no English version,
+    /// is an error at the translated file's line (see `content/README.md`).
     pub fn load(root: &Path) -> ContentLibrary {
         let mut library = ContentLibrary::default();
         let mut model_errors = Vec::new();
