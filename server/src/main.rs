@@ -87,7 +87,7 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::CheckContent => {
             let library = ContentLibrary::load(&cli.settings.content_dir);
-            for model in &library.models {
+            for model in library.models.iter().chain(&library.translated_models) {
                 println!(
                     "ok    {}: {} (version {}, {}, {} dimensions, {} questions, sha256 {})",
                     model.path,
@@ -99,7 +99,7 @@ async fn main() -> anyhow::Result<()> {
                     &model.hash[..12]
                 );
             }
-            for loaded in &library.rubrics {
+            for loaded in library.rubrics.iter().chain(&library.translated_rubrics) {
                 println!(
                     "ok    {}: {} (version {}, {}, {} competencies, sha256 {})",
                     loaded.path,
@@ -111,15 +111,19 @@ async fn main() -> anyhow::Result<()> {
                 );
             }
             // Initiatives come file by file: one line per file that loaded.
-            let mut per_file: Vec<(&str, usize)> = Vec::new();
-            for loaded in &library.initiatives {
+            let mut per_file: Vec<(&str, &str, usize)> = Vec::new();
+            for loaded in library
+                .initiatives
+                .iter()
+                .chain(&library.translated_initiatives)
+            {
                 match per_file.last_mut() {
-                    Some((path, count)) if *path == loaded.path => *count += 1,
-                    _ => per_file.push((&loaded.path, 1)),
+                    Some((path, _, count)) if *path == loaded.path => *count += 1,
+                    _ => per_file.push((&loaded.path, &loaded.locale, 1)),
                 }
             }
-            for (path, count) in per_file {
-                println!("ok    {path}: {count} initiatives");
+            for (path, locale, count) in per_file {
+                println!("ok    {path}: {count} initiatives ({locale})");
             }
             for error in &library.errors {
                 println!("error {error}");

@@ -44,6 +44,9 @@ const LEVELS: RangeInclusive<u8> = 1..=5;
 /// One initiative file that parsed without issues. Its front matter (title, locale) is
 /// checked but not kept: nothing shows it yet.
 pub(super) struct ParsedFile {
+    /// The front matter's `locale`, with the line it is on.
+    pub(super) locale: String,
+    pub(super) locale_line: usize,
     /// In the order of the file.
     pub(super) initiatives: Vec<ParsedInitiative>,
 }
@@ -58,6 +61,8 @@ pub(super) struct ParsedInitiative {
     /// The line of its `requires:` item (the heading's when it has none), where an unknown
     /// prerequisite or a cycle is reported.
     pub(super) requires_line: usize,
+    /// The line of each metadata item, by key (`effort`, `org-design`, ...).
+    pub(super) meta_lines: HashMap<&'static str, usize>,
 }
 
 /// Parses and validates one initiative file written in Markdown; see `content/README.md`.
@@ -99,7 +104,11 @@ pub(super) fn parse_file(source: &str) -> Result<ParsedFile, Vec<ContentIssue>> 
         return Err(issues.into_sorted());
     }
     match (front.title, front.locale) {
-        (Some(_), Some(_)) => Ok(ParsedFile { initiatives }),
+        (Some(_), Some(locale)) => Ok(ParsedFile {
+            locale,
+            locale_line: front.locale_line,
+            initiatives,
+        }),
         // A missing or invalid key has already produced an issue; this arm only keeps the
         // function total should that ever change.
         _ => Err(vec![ContentIssue {
@@ -117,6 +126,7 @@ pub(super) fn parse_file(source: &str) -> Result<ParsedFile, Vec<ContentIssue>> 
 struct FrontMatter {
     title: Option<String>,
     locale: Option<String>,
+    locale_line: usize,
 }
 
 /// Reads the `---` block at the top of the file: the values found and the offset at which
@@ -220,6 +230,7 @@ fn read_front_matter(
             front.title = Some(value.to_owned());
         } else if is_language_tag(value) {
             front.locale = Some(value.to_owned());
+            front.locale_line = line;
         } else {
             inside.push(
                 line,
@@ -762,6 +773,7 @@ impl Walker<'_, '_> {
             line: draft.line,
             lifts_line: meta.lifts_line,
             requires_line,
+            meta_lines: meta.seen,
         });
     }
 
@@ -1126,8 +1138,10 @@ pub(super) fn check_library(
         if bad[file] {
             continue;
         }
+        let locale = initiative_file.parsed.locale;
         for parsed in initiative_file.parsed.initiatives {
             loaded.push(LoadedInitiative {
+                locale: locale.clone(),
                 path: initiative_file.path.clone(),
                 line: parsed.line,
                 initiative: Arc::new(parsed.initiative),

@@ -1,5 +1,6 @@
 //! The models, rubrics and initiatives found under the content root at start-up.
 
+use super::translations::{self, ENGLISH};
 use super::{content_hash, initiatives, parse, ContentError, ContentIssue};
 use crate::domain::initiative::Initiative;
 use crate::domain::model::MaturityModel;
@@ -41,20 +42,37 @@ pub struct LoadedInitiative {
     pub path: String,
     /// The line of its heading.
     pub line: usize,
+    /// The front matter's `locale` of its file: `en`, `zh-CN`.
+    pub locale: String,
     pub initiative: Arc<Initiative>,
 }
 
 /// Every model, rubric and initiative under a content root, and every mistake that kept a
 /// file out.
+///
+/// `models`, `rubrics` and `initiatives` hold the English (`locale: en`) versions only, each
+/// id once: everything that lists content (launching a campaign, the API, the roadmap
+/// planner) sees one version per id. Translations into other locales, checked to have the
+/// same structure as their English version, are in the `translated_*` lists and are reached
+/// with [`ContentLibrary::model_in`], [`ContentLibrary::rubric_in`] and
+/// [`ContentLibrary::initiative_in`].
 #[derive(Debug, Clone, Default)]
 pub struct ContentLibrary {
-    /// In file-name order.
+    /// English models, in file-name order.
     pub models: Vec<LoadedModel>,
-    /// In file-name order.
+    /// English rubrics, in file-name order.
     pub rubrics: Vec<LoadedRubric>,
-    /// In file-name order, then in the order of each file. Ids are unique, every
-    /// prerequisite is among them, and the prerequisites have no cycle.
+    /// English initiatives, in file-name order, then in the order of each file. Ids are
+    /// unique, every prerequisite is among them, and the prerequisites have no cycle.
     pub initiatives: Vec<LoadedInitiative>,
+    /// Models in other locales, each with the same structure as the English model with its
+    /// id; in file-name order.
+    pub translated_models: Vec<LoadedModel>,
+    /// Rubrics in other locales, each with the same structure as its English rubric.
+    pub translated_rubrics: Vec<LoadedRubric>,
+    /// Initiatives in other locales, each with the same id and metadata as an English one;
+    /// in file-name order, then in the order of each file; an id at most once per locale.
+    pub translated_initiatives: Vec<LoadedInitiative>,
     /// Models first, then rubrics, then initiatives; each in file-name order, then by line.
     pub errors: Vec<ContentError>,
 }
@@ -63,6 +81,9 @@ pub struct ContentLibrary {
 struct ParsedFile<T> {
     path: String,
     source: String,
+    locale: String,
+    id: String,
+    id_line: usize,
     document: T,
 }
 
@@ -80,21 +101,26 @@ impl ContentLibrary {
     /// id already used in an earlier file, a lifted dimension no loaded model has, an
     /// unknown prerequisite or a cycle of prerequisites is an error in the file of the
     /// initiative concerned, and that file is skipped; an initiative that requires one in a
-    /// skipped file is then an error too, in its own file.
+    /// skipped file is then an error too, in its own file. These checks run on the English
+    /// initiatives (`locale: en`); ids may repeat in other locales.
+    ///
+    /// Files in another locale are translations: each is compared with its English version
+    /// (a model or rubric with the same id; for initiatives, the English file it is named
+    /// after, `x.zh-CN.md` for `x.md`) and loaded into the `translated_*` lists only if its
+    /// structure is the same; each difference, and a translation with no English version,
+    /// is an error at the translated file's line (see `content/README.md`).
     pub fn load(root: &Path) -> ContentLibrary {
         let mut library = ContentLibrary::default();
-        let models = load_folder(
-            &root.join("models"),
-            "model",
-            &mut library.errors,
-            |source| {
-                parse::parse(source).map(|parsed| {
-                    let key = (parsed.model.id.clone(), parsed.model.locale.clone());
-                    (parsed.model, key, parsed.id_line)
-                })
-            },
-        );
-        library.models = models
+        let mut model_errors = Vec::new();
+        let models = load_folder(&root.join("models"), "model", &mut model_errors, |source| {
+            parse::parse(source).map(|parsed| {
+                let key = (parsed.model.id.clone(), parsed.model.locale.clone());
+                (parsed.model, key, parsed.id_line)
+            })
+        });
+        let (english, translated): (Vec<_>, Vec<_>) =
+            models.into_iter().partition(|file| file.locale == ENGLISH);
+        library.models = english
             .into_iter()
             .map(|file| LoadedModel {
                 hash: content_hash(&file.source),
@@ -103,6 +129,31 @@ impl ContentLibrary {
                 model: Arc::new(file.document),
             })
             .collect();
+        for file in translated {
+            let Some(english) = library.models.iter().find(|m| m.model.id == file.id) else {
+                model_errors.push(no_english_version("model", "models", &file));
+                continue;
+            };
+            let issues = translations::model_mismatches(
+                &file.document,
+                &file.source,
+                &english.model,
+                &english.source,
+                &english.path,
+            );
+            if !issues.is_empty() {
+                model_errors.extend(with_path(&file.path, issues));
+                continue;
+            }
+            library.translated_models.push(LoadedModel {
+                hash: content_hash(&file.source),
+                path: file.path,
+                source: Arc::from(file.source),
+                model: Arc::new(file.document),
+            });
+        }
+        sort_errors(&mut model_errors);
+        library.errors.extend(model_errors);
 
         let dimension_ids: HashSet<&str> = library
             .models
@@ -121,6 +172,7 @@ impl ContentLibrary {
                 })
             },
         );
+        let mut translated_rubrics = Vec::new();
         for file in rubrics {
             let (rubric, addresses) = file.document;
             let unknown: Vec<ContentError> = addresses
@@ -140,18 +192,55 @@ impl ContentLibrary {
                 rubric_errors.extend(unknown);
                 continue;
             }
-            library.rubrics.push(LoadedRubric {
+            let loaded = LoadedRubric {
                 hash: content_hash(&file.source),
                 path: file.path,
                 source: Arc::from(file.source),
                 rubric: Arc::new(rubric),
-            });
+            };
+            if file.locale == ENGLISH {
+                library.rubrics.push(loaded);
+            } else {
+                translated_rubrics.push((loaded, file.id_line));
+            }
         }
-        rubric_errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        for (loaded, id_line) in translated_rubrics {
+            let Some(english) = library
+                .rubrics
+                .iter()
+                .find(|r| r.rubric.id == loaded.rubric.id)
+            else {
+                rubric_errors.push(ContentError {
+                    path: loaded.path.clone(),
+                    line: id_line,
+                    message: no_english_message(
+                        "rubric",
+                        "rubrics",
+                        &loaded.rubric.id,
+                        &loaded.rubric.locale,
+                    ),
+                });
+                continue;
+            };
+            let issues = translations::rubric_mismatches(
+                &loaded.rubric,
+                &loaded.source,
+                &english.rubric,
+                &english.source,
+                &english.path,
+            );
+            if issues.is_empty() {
+                library.translated_rubrics.push(loaded);
+            } else {
+                rubric_errors.extend(with_path(&loaded.path, issues));
+            }
+        }
+        sort_errors(&mut rubric_errors);
         library.errors.extend(rubric_errors);
 
         let mut initiative_errors = Vec::new();
         let mut files = Vec::new();
+        let mut translated_files = Vec::new();
         let mut some_files_failed = false;
         for (path, source) in read_folder(
             &root.join("initiatives"),
@@ -171,7 +260,10 @@ impl ContentLibrary {
                 }
             };
             match initiatives::parse_file(&source) {
-                Ok(parsed) => files.push(initiatives::InitiativeFile { path, parsed }),
+                Ok(parsed) if parsed.locale == ENGLISH => {
+                    files.push(initiatives::InitiativeFile { path, parsed });
+                }
+                Ok(parsed) => translated_files.push(initiatives::InitiativeFile { path, parsed }),
                 Err(issues) => {
                     some_files_failed = true;
                     initiative_errors.extend(issues.into_iter().map(|issue| ContentError {
@@ -190,46 +282,114 @@ impl ContentLibrary {
         );
         library.initiatives = loaded;
         initiative_errors.extend(cross_file_errors);
-        initiative_errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        let (translated, translation_errors) =
+            translations::check_initiative_translations(&library.initiatives, translated_files);
+        library.translated_initiatives = translated;
+        initiative_errors.extend(translation_errors);
+        sort_errors(&mut initiative_errors);
         library.errors.extend(initiative_errors);
         library
     }
 
-    /// The model with this id: its English version if there is one, otherwise the first
-    /// found (by file name).
+    /// The English model with this id.
     pub fn model(&self, id: &str) -> Option<&LoadedModel> {
-        prefer_english(self.models.iter(), |m| (&m.model.id, &m.model.locale), id)
+        self.models.iter().find(|m| m.model.id == id)
     }
 
-    /// The rubric with this id: its English version if there is one, otherwise the first
-    /// found (by file name).
+    /// The English rubric with this id.
     pub fn rubric(&self, id: &str) -> Option<&LoadedRubric> {
-        prefer_english(
-            self.rubrics.iter(),
-            |r| (&r.rubric.id, &r.rubric.locale),
-            id,
-        )
+        self.rubrics.iter().find(|r| r.rubric.id == id)
     }
 
-    /// The initiative with this id.
+    /// The English initiative with this id.
     pub fn initiative(&self, id: &str) -> Option<&LoadedInitiative> {
         self.initiatives
             .iter()
             .find(|loaded| loaded.initiative.id == id)
     }
+
+    /// The model with this id in this locale (`en`, `zh-CN`), if it is there.
+    pub fn model_in(&self, id: &str, locale: &str) -> Option<&LoadedModel> {
+        self.models
+            .iter()
+            .chain(&self.translated_models)
+            .find(|m| m.model.id == id && m.model.locale == locale)
+    }
+
+    /// The rubric with this id in this locale, if it is there.
+    pub fn rubric_in(&self, id: &str, locale: &str) -> Option<&LoadedRubric> {
+        self.rubrics
+            .iter()
+            .chain(&self.translated_rubrics)
+            .find(|r| r.rubric.id == id && r.rubric.locale == locale)
+    }
+
+    /// The initiative with this id in this locale, if it is there.
+    pub fn initiative_in(&self, id: &str, locale: &str) -> Option<&LoadedInitiative> {
+        self.initiatives
+            .iter()
+            .chain(&self.translated_initiatives)
+            .find(|loaded| loaded.initiative.id == id && loaded.locale == locale)
+    }
+
+    /// Every locale some loaded content is in: `en` first (when anything loaded), then the
+    /// others sorted.
+    pub fn locales(&self) -> Vec<&str> {
+        let mut others: Vec<&str> = self
+            .translated_models
+            .iter()
+            .map(|m| m.model.locale.as_str())
+            .chain(
+                self.translated_rubrics
+                    .iter()
+                    .map(|r| r.rubric.locale.as_str()),
+            )
+            .chain(
+                self.translated_initiatives
+                    .iter()
+                    .map(|i| i.locale.as_str()),
+            )
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        let any_english =
+            !(self.models.is_empty() && self.rubrics.is_empty() && self.initiatives.is_empty());
+        let mut locales = Vec::with_capacity(others.len() + 1);
+        if any_english || !others.is_empty() {
+            locales.push(ENGLISH);
+        }
+        locales.extend(others);
+        locales
+    }
 }
 
-fn prefer_english<'a, T>(
-    items: impl Iterator<Item = &'a T>,
-    key: impl Fn(&T) -> (&String, &String),
-    id: &str,
-) -> Option<&'a T> {
-    let mut with_id = items.filter(|item| key(item).0 == id);
-    let first = with_id.next()?;
-    if key(first).1 == "en" {
-        return Some(first);
+/// Sorts errors by file, then line (file-name order, as the files were read).
+fn sort_errors(errors: &mut [ContentError]) {
+    errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+}
+
+fn with_path(path: &str, issues: Vec<ContentIssue>) -> impl Iterator<Item = ContentError> + '_ {
+    issues.into_iter().map(move |issue| ContentError {
+        path: path.to_owned(),
+        line: issue.line,
+        message: issue.message,
+    })
+}
+
+fn no_english_message(kind: &str, folder: &str, id: &str, locale: &str) -> String {
+    format!(
+        "{kind} \"{id}\" (locale \"{locale}\") has no English version: a translation needs a \
+         {kind} with the same id and locale: {ENGLISH} under {folder}/ (check the id, or fix \
+         or add the English {kind} first)"
+    )
+}
+
+fn no_english_version<T>(kind: &str, folder: &str, file: &ParsedFile<T>) -> ContentError {
+    ContentError {
+        path: file.path.clone(),
+        line: file.id_line,
+        message: no_english_message(kind, folder, &file.id, &file.locale),
     }
-    Some(with_id.find(|item| key(item).1 == "en").unwrap_or(first))
 }
 
 /// Up to three known dimension ids, quoted, for a message.
@@ -292,10 +452,14 @@ fn load_folder<T>(
             });
             continue;
         }
-        claimed.insert(key, path.clone());
+        claimed.insert(key.clone(), path.clone());
+        let (id, locale) = key;
         loaded.push(ParsedFile {
             path,
             source,
+            locale,
+            id,
+            id_line,
             document,
         });
     }

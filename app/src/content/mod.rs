@@ -14,6 +14,7 @@
 mod initiatives;
 mod library;
 mod parse;
+mod translations;
 pub mod user_markdown;
 
 #[cfg(test)]
@@ -22,9 +23,12 @@ mod initiative_tests;
 mod rubric_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod translation_tests;
 
 pub use initiatives::parse_initiatives;
 pub use library::{ContentLibrary, LoadedInitiative, LoadedModel, LoadedRubric};
+pub use translations::ENGLISH;
 
 use crate::domain::model::MaturityModel;
 use crate::domain::rubric::Rubric;
