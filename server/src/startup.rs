@@ -63,6 +63,7 @@ impl Application {
             leptos_options,
             public_origin: settings.public_origin().map(Arc::from),
             results: Default::default(),
+            csp_reports: Default::default(),
         };
         let router = router(
             state.clone(),

@@ -4,4 +4,5 @@
 mod accounts;
 mod assessments;
 mod hiring;
+mod quality;
 mod roadmap;

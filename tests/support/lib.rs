@@ -346,9 +346,27 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// Fails, naming each one, if a browser reported a Content-Security-Policy violation to
+    /// this server (`POST /csp-reports`). Runs when the app is dropped at the end of every
+    /// test too, so no browser test passes while one of its pages broke the policy.
+    pub fn assert_no_csp_violations(&self) {
+        let violations = self.state.csp_reports.take();
+        assert!(
+            violations.is_empty(),
+            "Chromium reported {} Content-Security-Policy violation(s) to this test's server:\n{}",
+            violations.len(),
+            violations.join("\n")
+        );
+    }
+}
+
 impl Drop for TestApp {
     fn drop(&mut self) {
         self.server.abort();
+        if !std::thread::panicking() {
+            self.assert_no_csp_violations();
+        }
     }
 }
 
