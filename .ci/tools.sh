@@ -168,3 +168,29 @@ ensure_schemathesis() {
   export REVALIGN_SCHEMATHESIS="$cli"
   note "API fuzzer: $("$cli" --version)"
 }
+
+# The quality checks of the browser tests (tests/browser/quality.rs): axe-core, the
+# accessibility rules injected into each page the browser tests reach, and Lighthouse, run
+# against the release server in Debian's Chromium. npm packages, pinned, under .tools/node.
+# Sets REVALIGN_AXE (the axe.min.js file) and REVALIGN_LIGHTHOUSE (the CLI).
+AXE_CORE_VERSION="4.14.1"
+LIGHTHOUSE_VERSION="12.8.2"
+ensure_quality_tools() {
+  local node="$TOOLS/node/node_modules"
+  local axe="$node/axe-core/axe.min.js" lighthouse="$node/.bin/lighthouse"
+  command -v npm >/dev/null || apt_install nodejs npm
+  if [[ "$(node -p "require('$node/axe-core/package.json').version" 2>/dev/null)" != "$AXE_CORE_VERSION" ]]; then
+    step "Installing the npm package axe-core@$AXE_CORE_VERSION into .tools/node (accessibility rules for the browser tests)"
+    mkdir -p "$TOOLS/node"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS/node" "axe-core@$AXE_CORE_VERSION"
+  fi
+  if [[ "$("$lighthouse" --version 2>/dev/null)" != "$LIGHTHOUSE_VERSION" ]]; then
+    step "Installing the npm package lighthouse@$LIGHTHOUSE_VERSION into .tools/node (page speed, accessibility and best-practice scores)"
+    mkdir -p "$TOOLS/node"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS/node" "lighthouse@$LIGHTHOUSE_VERSION"
+  fi
+  export REVALIGN_AXE="$axe"
+  export REVALIGN_LIGHTHOUSE="$lighthouse"
+  export CHROME_PATH="${CHROME_PATH:-$(command -v chromium)}"
+  note "axe-core $AXE_CORE_VERSION, Lighthouse $("$lighthouse" --version)"
+}

@@ -50,8 +50,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Where browsers post the violations of our Content-Security-Policy (`report-uri`).
+pub const CSP_REPORT_PATH: &str = "/csp-reports";
+
 /// The policy for HTML pages: scripts only from us or inline with this response's nonce,
-/// wasm compilation allowed, nothing framed, forms only to us.
+/// wasm compilation allowed, nothing framed, forms only to us; violations are reported to
+/// [`CSP_REPORT_PATH`].
 #[cfg(feature = "ssr")]
 fn set_content_security_policy() {
     let Some(nonce) = leptos::nonce::use_nonce() else {
@@ -60,7 +64,8 @@ fn set_content_security_policy() {
     let policy = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
          style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
-         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; \
+         report-uri {CSP_REPORT_PATH}"
     );
     if let (Some(response), Ok(value)) = (
         use_context::<leptos_axum::ResponseOptions>(),

@@ -23,6 +23,8 @@ pub struct AppState {
     pub content: ContentStore,
     /// Campaign results computed since the last submission (see `services::results_cache`).
     pub results: ResultsCache,
+    /// Content-Security-Policy violations browsers reported to `/csp-reports`.
+    pub csp_reports: CspReports,
 }
 
 impl AppState {
@@ -49,6 +51,34 @@ impl AppState {
 impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {
         state.leptos_options.clone()
+    }
+}
+
+/// The Content-Security-Policy violations browsers have reported since start, newest last
+/// (at most [`CspReports::KEPT`]; the log has every one). The browser tests read them: a
+/// page that breaks its own policy fails the test that showed it.
+#[derive(Clone, Debug, Default)]
+pub struct CspReports(Arc<std::sync::Mutex<Vec<String>>>);
+
+impl CspReports {
+    /// Reports kept in memory; the rest only go to the log (anyone may post reports).
+    pub const KEPT: usize = 100;
+
+    pub fn record(&self, violation: String) {
+        let mut kept = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if kept.len() < Self::KEPT {
+            kept.push(violation);
+        }
+    }
+
+    /// The reports so far.
+    pub fn list(&self) -> Vec<String> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// The reports so far, forgetting them.
+    pub fn take(&self) -> Vec<String> {
+        std::mem::take(&mut *self.0.lock().unwrap_or_else(|e| e.into_inner()))
     }
 }
 

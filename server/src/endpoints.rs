@@ -96,6 +96,7 @@ fn table() -> Vec<Endpoint> {
             hiring_forms::save_scorecard,
         ),
         post_to("/hiring/candidates/{id}/decisions", hiring_forms::decide),
+        post_to(app::CSP_REPORT_PATH, crate::security::csp_report),
         get_from("/health", || async { "ok" }),
     ]
 }

@@ -83,7 +83,7 @@ pub async fn reject_cross_site(
 /// The policy for responses that did not set their own (everything but HTML pages): no
 /// scripts at all.
 const DEFAULT_CSP: &str = "default-src 'none'; img-src 'self'; style-src 'self'; \
-    base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    base-uri 'none'; form-action 'self'; frame-ancestors 'none'; report-uri /csp-reports";
 
 /// Adds the security headers every response carries.
 pub async fn security_headers(request: Request, next: Next) -> Response {
@@ -106,6 +106,111 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
         .entry(header::CONTENT_SECURITY_POLICY)
         .or_insert(HeaderValue::from_static(DEFAULT_CSP));
     response
+}
+
+/// Largest violation report read; a real one is well under 2 KB.
+const MAX_CSP_REPORT_BYTES: usize = 16 * 1024;
+
+/// `POST /csp-reports`: browsers report here what our Content-Security-Policy blocked
+/// (`report-uri` sends `application/csp-report`, the Reporting API
+/// `application/reports+json`). Each violation is logged and kept in
+/// [`app::state::CspReports`], where the browser tests find it. Anyone may post (a report
+/// changes nothing but the log), so bodies are capped and only a bounded number is kept;
+/// other sites are still refused by [`reject_cross_site`] like every other post.
+pub async fn csp_report(
+    State(state): State<app::state::AppState>,
+    headers: HeaderMap,
+    body: axum::body::Body,
+) -> Response {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    if !matches!(
+        content_type.as_str(),
+        "application/csp-report" | "application/reports+json" | "application/json"
+    ) {
+        return (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "Expected application/csp-report or application/reports+json.",
+        )
+            .into_response();
+    }
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_CSP_REPORT_BYTES).await else {
+        return (StatusCode::PAYLOAD_TOO_LARGE, "Report too large.").into_response();
+    };
+    let Ok(json) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        return (StatusCode::BAD_REQUEST, "The report is not JSON.").into_response();
+    };
+    let violations = csp_violations(&json);
+    if violations.is_empty() {
+        return (StatusCode::BAD_REQUEST, "No CSP violation in the report.").into_response();
+    }
+    for violation in violations {
+        tracing::warn!(%violation, "Content-Security-Policy violation reported");
+        state.csp_reports.record(violation);
+    }
+    StatusCode::NO_CONTENT.into_response()
+}
+
+/// One line per violation in a report of either format: which directive blocked what, on
+/// which page, from where in which script.
+fn csp_violations(json: &serde_json::Value) -> Vec<String> {
+    use serde_json::Value;
+    // `report-uri`: {"csp-report": {"document-uri": ..., "violated-directive": ...}};
+    // Reporting API: [{"type": "csp-violation", "body": {"documentURL": ..., ...}}].
+    let bodies: Vec<&Value> = match json {
+        Value::Object(map) => map.get("csp-report").into_iter().collect(),
+        Value::Array(reports) => reports
+            .iter()
+            .filter(|r| r["type"] == "csp-violation")
+            .map(|r| &r["body"])
+            .collect(),
+        _ => Vec::new(),
+    };
+    let field = |body: &Value, names: &[&str]| {
+        names
+            .iter()
+            .find_map(|name| match &body[*name] {
+                Value::String(s) if !s.is_empty() => Some(s.clone()),
+                Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            })
+            .unwrap_or_else(|| "?".to_owned())
+    };
+    bodies
+        .into_iter()
+        .filter(|body| body.is_object())
+        .map(|body| {
+            let mut line = format!(
+                "{} blocked {} on {}",
+                field(
+                    body,
+                    &[
+                        "effective-directive",
+                        "effectiveDirective",
+                        "violated-directive"
+                    ]
+                ),
+                field(body, &["blocked-uri", "blockedURL"]),
+                field(body, &["document-uri", "documentURL"]),
+            );
+            let source = field(body, &["source-file", "sourceFile"]);
+            if source != "?" {
+                line.push_str(&format!(
+                    " (at {source}:{})",
+                    field(body, &["line-number", "lineNumber"])
+                ));
+            }
+            let sample = field(body, &["script-sample", "sample"]);
+            if sample != "?" {
+                line.push_str(&format!(": {sample:?}"));
+            }
+            line.chars().take(500).collect()
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -192,6 +297,40 @@ mod tests {
             "/api/v1x/campaigns",
             Some("Bearer ra_x")
         )));
+    }
+
+    #[test]
+    fn the_default_policy_reports_where_pages_do() {
+        assert!(DEFAULT_CSP.ends_with(&format!("report-uri {}", app::CSP_REPORT_PATH)));
+    }
+
+    #[test]
+    fn violations_are_read_from_both_report_formats() {
+        let legacy = serde_json::json!({"csp-report": {
+            "document-uri": "http://app.test/signin",
+            "violated-directive": "script-src-elem",
+            "effective-directive": "script-src-elem",
+            "blocked-uri": "inline",
+            "source-file": "http://app.test/signin",
+            "line-number": 3,
+            "script-sample": "alert(1)"
+        }});
+        assert_eq!(
+            csp_violations(&legacy),
+            vec!["script-src-elem blocked inline on http://app.test/signin (at http://app.test/signin:3): \"alert(1)\""]
+        );
+        let reporting = serde_json::json!([
+            {"type": "csp-violation", "body": {
+                "documentURL": "http://app.test/", "effectiveDirective": "img-src",
+                "blockedURL": "http://evil.test/x.png"
+            }},
+            {"type": "deprecation", "body": {"id": "x"}}
+        ]);
+        assert_eq!(
+            csp_violations(&reporting),
+            vec!["img-src blocked http://evil.test/x.png on http://app.test/"]
+        );
+        assert!(csp_violations(&serde_json::json!({"other": 1})).is_empty());
     }
 
     #[test]

@@ -72,6 +72,7 @@ impl Application {
             leptos_options,
             public_origin: settings.public_origin().map(Arc::from),
             results: Default::default(),
+            csp_reports: Default::default(),
         };
         let router = router(
             state.clone(),

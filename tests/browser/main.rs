@@ -4,4 +4,6 @@
 mod accounts;
 mod assessments;
 mod hiring;
+mod lighthouse;
+mod quality;
 mod roadmap;

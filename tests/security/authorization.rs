@@ -87,6 +87,8 @@ pub(crate) const RULES: &[Rule] = &[
     // Form posts (empty forms: allowed visitors meet the validation, 422).
     rule("POST", "/signup", "/signup", "", [422, 422, 422, 422, 422, 422]),
     rule("POST", "/signin", "/signin", "", [422, 422, 422, 422, 422, 422]),
+    // Browsers' CSP violation reports: anyone's browser may send one, but only as a report.
+    rule("POST", "/csp-reports", "/csp-reports", "", [415, 415, 415, 415, 415, 415]),
     rule("POST", "/settings/invites", "/settings/invites", "", [401, 401, 403, 403, 422, 422]),
     rule("POST", "/settings/invites/{id}/revoke", "/settings/invites/{spare_invite}/revoke", "", [401, 401, 403, 403, 404, 200]),
     rule("POST", "/settings/tokens", "/settings/tokens", "", [401, 401, 422, 422, 422, 422]),

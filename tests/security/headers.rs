@@ -11,6 +11,7 @@ on_both_backends!(
     every_response_carries_security_headers,
     pages_get_a_fresh_csp_nonce_that_their_scripts_carry,
     every_page_has_a_nonce_policy_and_no_script_without_its_nonce,
+    csp_reports_from_our_pages_are_recorded_and_other_sites_refused,
 );
 
 async fn every_response_carries_security_headers(backend: Backend) {
@@ -116,6 +117,7 @@ async fn every_page_has_a_nonce_policy_and_no_script_without_its_nonce(backend: 
             "object-src 'none'",
             "base-uri 'none'",
             "frame-ancestors 'none'",
+            "report-uri /csp-reports",
         ] {
             assert!(csp.contains(directive), "{path}: {csp} lacks {directive}");
         }
@@ -128,4 +130,97 @@ async fn every_page_has_a_nonce_policy_and_no_script_without_its_nonce(backend: 
             );
         }
     }
+}
+
+/// `POST /csp-reports` takes both report formats from our own pages (as Chromium sends them:
+/// `Sec-Fetch-Site: same-origin`, or only our `Origin`) and keeps each violation where the
+/// browser tests read them; other sites, other body types and oversized bodies are refused
+/// and leave nothing behind.
+async fn csp_reports_from_our_pages_are_recorded_and_other_sites_refused(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let legacy = serde_json::json!({"csp-report": {
+        "document-uri": app.url("/signin"),
+        "effective-directive": "script-src-elem",
+        "blocked-uri": "inline",
+        "line-number": 7
+    }})
+    .to_string();
+    let reporting = serde_json::json!([{"type": "csp-violation", "body": {
+        "documentURL": app.url("/dashboard"),
+        "effectiveDirective": "img-src",
+        "blockedURL": "https://evil.example/pixel.png"
+    }}])
+    .to_string();
+    let post = |content_type: &str, body: String| {
+        app.client
+            .post(app.url("/csp-reports"))
+            .header("Content-Type", content_type)
+            .body(body)
+    };
+
+    let same_origin = post("application/csp-report", legacy.clone())
+        .header("Sec-Fetch-Site", "same-origin")
+        .send()
+        .await
+        .unwrap();
+    let our_origin = post("application/reports+json", reporting.clone())
+        .header("Origin", &app.address)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(same_origin.status(), 204);
+    assert_eq!(our_origin.status(), 204);
+    assert_eq!(
+        app.state.csp_reports.take(),
+        vec![
+            format!("script-src-elem blocked inline on {}", app.url("/signin")),
+            format!(
+                "img-src blocked https://evil.example/pixel.png on {}",
+                app.url("/dashboard")
+            ),
+        ]
+    );
+
+    let foreign = post("application/csp-report", legacy.clone())
+        .header("Origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    let cross_site = post("application/reports+json", reporting)
+        .header("Sec-Fetch-Site", "cross-site")
+        .send()
+        .await
+        .unwrap();
+    let no_origin = post("application/csp-report", legacy.clone())
+        .send()
+        .await
+        .unwrap();
+    let wrong_type = post("text/plain", legacy.clone())
+        .header("Sec-Fetch-Site", "same-origin")
+        .send()
+        .await
+        .unwrap();
+    let too_large = post(
+        "application/csp-report",
+        format!(
+            "{{\"csp-report\": {{\"blocked-uri\": \"{}\"}}}}",
+            "x".repeat(20_000)
+        ),
+    )
+    .header("Sec-Fetch-Site", "same-origin")
+    .send()
+    .await
+    .unwrap();
+    let not_a_report = post("application/csp-report", "{}".to_owned())
+        .header("Sec-Fetch-Site", "same-origin")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(foreign.status(), 403);
+    assert_eq!(cross_site.status(), 403);
+    assert_eq!(no_origin.status(), 403);
+    assert_eq!(wrong_type.status(), 415);
+    assert_eq!(too_large.status(), 413);
+    assert_eq!(not_a_report.status(), 400);
+    assert!(app.state.csp_reports.list().is_empty(), "nothing recorded");
 }

@@ -2,8 +2,10 @@
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
+use std::collections::HashSet;
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
 /// Panics with the command to run when the release site (wasm, CSS) is not built.
@@ -27,6 +29,29 @@ pub async fn assert_no_console_errors(browser: &Browser, page: &str) {
         .filter(|e| !e.contains("the server responded with a status of 422"))
         .collect();
     assert!(errors.is_empty(), "console errors on {page}: {errors:#?}");
+    browser.assert_accessible().await;
+}
+
+/// The WCAG 2.x A and AA rules of axe-core that every page must pass.
+pub const AXE_TAGS: [&str; 4] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/// axe-core's `axe.min.js`, from `REVALIGN_AXE` (./test installs the npm package and sets it).
+fn axe_source() -> &'static str {
+    static SOURCE: OnceLock<String> = OnceLock::new();
+    SOURCE.get_or_init(|| {
+        let path = std::env::var("REVALIGN_AXE").unwrap_or_else(|_| {
+            crate::workspace_root()
+                .join(".tools/node/node_modules/axe-core/axe.min.js")
+                .display()
+                .to_string()
+        });
+        std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "axe-core is missing ({path}: {e}): run ./test once, which installs it \
+                 (ensure_quality_tools in .ci/tools.sh) and sets REVALIGN_AXE"
+            )
+        })
+    })
 }
 
 /// A running chromedriver; killed when dropped.
@@ -64,42 +89,52 @@ impl Driver {
 
     /// A new browser window with its own profile; `javascript: false` turns scripts off.
     pub async fn browser(&self, javascript: bool) -> Browser {
-        let profile = tempfile::tempdir().expect("profile folder");
-        let args = vec![
-            "--headless=new".to_owned(),
-            "--no-sandbox".into(),
-            "--disable-gpu".into(),
-            "--disable-quic".into(),
-            "--no-first-run".into(),
-            "--disable-background-networking".into(),
-            "--disable-component-update".into(),
-            "--disable-sync".into(),
-            "--disable-dev-shm-usage".into(),
-            "--window-size=1200,900".into(),
-            format!("--user-data-dir={}", profile.path().display()),
-        ];
-        let mut options = json!({ "args": args });
-        if let Ok(binary) = std::env::var("CHROME_BIN") {
-            options["binary"] = json!(binary);
-        }
-        if !javascript {
-            options["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
-        }
-        let mut capabilities = serde_json::Map::new();
-        capabilities.insert("browserName".into(), json!("chrome"));
-        capabilities.insert("goog:chromeOptions".into(), options);
-        capabilities.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = ClientBuilder::new(connector)
-            .capabilities(capabilities)
-            .connect(&format!("http://127.0.0.1:{}", self.port))
-            .await
-            .expect("a Chromium session");
+        let (client, profile) = session(self.port, javascript).await;
         Browser {
             client,
+            javascript,
+            driver_port: self.port,
+            auditor: tokio::sync::OnceCell::new(),
+            audited: Mutex::new(HashSet::new()),
             _profile: profile,
         }
     }
+}
+
+/// A Chromium session with its own profile; `javascript: false` turns scripts off.
+async fn session(port: u16, javascript: bool) -> (Client, tempfile::TempDir) {
+    let profile = tempfile::tempdir().expect("profile folder");
+    let args = vec![
+        "--headless=new".to_owned(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-quic".into(),
+        "--no-first-run".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        "--disable-dev-shm-usage".into(),
+        "--window-size=1200,900".into(),
+        format!("--user-data-dir={}", profile.path().display()),
+    ];
+    let mut options = json!({ "args": args });
+    if let Ok(binary) = std::env::var("CHROME_BIN") {
+        options["binary"] = json!(binary);
+    }
+    if !javascript {
+        options["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
+    }
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert("browserName".into(), json!("chrome"));
+    capabilities.insert("goog:chromeOptions".into(), options);
+    capabilities.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    let client = ClientBuilder::new(connector)
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("a Chromium session");
+    (client, profile)
 }
 
 impl Drop for Driver {
@@ -112,12 +147,88 @@ impl Drop for Driver {
 /// One browser window, driven through what a person sees.
 pub struct Browser {
     pub client: Client,
+    javascript: bool,
+    driver_port: u16,
+    /// With JavaScript off axe-core cannot run in the page (its timers never fire there):
+    /// a second session, scripts on, checks a copy of the page's DOM instead.
+    auditor: tokio::sync::OnceCell<(Client, tempfile::TempDir)>,
+    /// The pages (address and title) axe-core has checked in this window.
+    audited: Mutex<HashSet<String>>,
     _profile: tempfile::TempDir,
 }
 
 impl Browser {
     pub async fn goto(&self, url: &str) {
         self.client.goto(url).await.expect("navigate");
+        self.assert_accessible().await;
+    }
+
+    /// Runs axe-core's WCAG 2.x A/AA rules ([`AXE_TAGS`]) on the page shown now, once per
+    /// address and title in this window, and fails naming every violation and where it is.
+    /// Called by the helpers that arrive at a page (`goto`, `wait_for_heading`,
+    /// `wait_for_hydration`, `assert_no_console_errors`, `close`), so every page the
+    /// browser tests reach is checked, with JavaScript on and off.
+    pub async fn assert_accessible(&self) {
+        let url = self.url().await;
+        let title = self.client.title().await.unwrap_or_default();
+        if url.starts_with("data:") || url == "about:blank" {
+            return;
+        }
+        let key = format!("{url} {title}");
+        if !self.audited.lock().unwrap().insert(key) {
+            return;
+        }
+        let violations = self.axe_violations().await;
+        assert!(
+            violations.is_empty(),
+            "axe-core ({}) found {} accessibility violation(s) on {url} ({title:?}, JavaScript {}):\n{}",
+            AXE_TAGS.join(", "),
+            violations.len(),
+            if self.javascript { "on" } else { "off" },
+            violations.join("\n")
+        );
+    }
+
+    /// axe-core's violations on the current page, one line per rule with its nodes.
+    pub async fn axe_violations(&self) -> Vec<String> {
+        if self.javascript {
+            return axe_violations_in(&self.client).await;
+        }
+        // The page as this window shows it, scripts left out (they never ran here), on a
+        // blank page of a scripts-on session, with a <base> so its stylesheet loads.
+        let html = without_scripts(&self.client.source().await.expect("page source"));
+        let url = url::Url::parse(&self.url().await).expect("page address");
+        let base = format!("<base href=\"{}/\">", url.origin().ascii_serialization());
+        let html = match html.find("<head>") {
+            Some(i) => format!("{}{base}{}", &html[..i + 6], &html[i + 6..]),
+            None => format!("{base}{html}"),
+        };
+        let (auditor, _) = self
+            .auditor
+            .get_or_init(|| session(self.driver_port, true))
+            .await;
+        auditor.goto("about:blank").await.expect("blank page");
+        auditor
+            .execute(
+                "document.open(); document.write(arguments[0]); document.close();",
+                vec![json!(html)],
+            )
+            .await
+            .expect("copy the page");
+        for _ in 0..100 {
+            let ready = auditor
+                .execute(
+                    "return document.readyState === 'complete' && document.styleSheets.length > 0;",
+                    vec![],
+                )
+                .await
+                .expect("copy loaded");
+            if ready == json!(true) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        axe_violations_in(auditor).await
     }
 
     /// Fills the input whose `<label>` says `label`.
@@ -168,6 +279,7 @@ impl Browser {
     pub async fn wait_for_heading(&self, text: &str) {
         self.wait_for_text(&format!("//h1[normalize-space(.)='{text}']"), text)
             .await;
+        self.assert_accessible().await;
     }
 
     /// Waits until an element matching `xpath` exists.
@@ -191,6 +303,7 @@ impl Browser {
     pub async fn wait_for_hydration(&self) {
         self.wait_for_text("//div[@data-enhanced='true']", "hydrated form")
             .await;
+        self.assert_accessible().await;
     }
 
     /// Follows the link with this text.
@@ -269,8 +382,58 @@ impl Browser {
     }
 
     pub async fn close(self) {
+        if !std::thread::panicking() {
+            self.assert_accessible().await;
+        }
+        if let Some((auditor, _)) = self.auditor.get() {
+            let _ = auditor.clone().close().await;
+        }
         let _ = self.client.close().await;
     }
+}
+
+/// Every `<script>` element of `html` left out.
+fn without_scripts(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        out.push_str(&rest[..start]);
+        rest = match rest[start..].find("</script>") {
+            Some(end) => &rest[start + end + "</script>".len()..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
+/// axe-core's violations on the page `client` shows, one line per rule with its nodes.
+async fn axe_violations_in(client: &Client) -> Vec<String> {
+    // DevTools evaluation is not subject to the page's CSP.
+    let present = client
+        .execute("return typeof window.axe === 'object';", vec![])
+        .await
+        .expect("script evaluation for axe-core");
+    if present != json!(true) {
+        client
+            .execute(&format!("{}\n;return true;", axe_source()), vec![])
+            .await
+            .expect("inject axe-core");
+    }
+    let result = client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+            axe.run(document, { runOnly: { type: 'tag', values: arguments[0] }, resultTypes: ['violations'] })
+              .then(r => done(r.violations.map(v =>
+                  v.id + ' (' + v.impact + '): ' + v.help + ' [' + v.helpUrl + ']\n' +
+                  v.nodes.slice(0, 8).map(n => '    ' + n.target.join(' ') + ' ' + n.html.slice(0, 160) +
+                      '\n      ' + (n.failureSummary || '').replace(/\n/g, ' ')).join('\n'))))
+              .catch(e => done(['axe.run failed: ' + e]));"#,
+            vec![json!(AXE_TAGS)],
+        )
+        .await
+        .expect("axe.run");
+    serde_json::from_value(result).expect("axe.run answers a list")
 }
 
 /// chromedriver's (non-W3C) command for reading the browser console.

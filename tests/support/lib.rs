@@ -183,16 +183,19 @@ impl TestApp {
             .expect("the application starts");
         let address = format!("http://{}", application.local_addr());
         let state = application.state().clone();
-        let server = tokio::spawn(async move {
-            let _ = application.run_until(std::future::pending()).await;
-        });
+        let server = ServerTask {
+            handle: tokio::spawn(async move {
+                let _ = application.run_until(std::future::pending()).await;
+            }),
+            state: state.clone(),
+        };
         TestApp {
             address,
             client: Self::browser_like_client(),
             clock,
             state,
             db,
-            server: ServerTask(server),
+            server,
         }
     }
 
@@ -205,8 +208,8 @@ impl TestApp {
             mut server,
             ..
         } = self;
-        server.0.abort();
-        let _ = (&mut server.0).await;
+        server.handle.abort();
+        let _ = (&mut server.handle).await;
         state.db.close().await;
         db
     }
@@ -367,12 +370,38 @@ impl TestApp {
     }
 }
 
-/// The server task, stopped when the [`TestApp`] goes.
-struct ServerTask(tokio::task::JoinHandle<()>);
+impl TestApp {
+    /// Fails, naming each one, if a browser reported a Content-Security-Policy violation to
+    /// this server (`POST /csp-reports`). Runs when the app is dropped at the end of every
+    /// test too, so no browser test passes while one of its pages broke the policy.
+    pub fn assert_no_csp_violations(&self) {
+        assert_no_csp_violations(&self.state);
+    }
+}
+
+fn assert_no_csp_violations(state: &app::state::AppState) {
+    let violations = state.csp_reports.take();
+    assert!(
+        violations.is_empty(),
+        "Chromium reported {} Content-Security-Policy violation(s) to this test's server:\n{}",
+        violations.len(),
+        violations.join("\n")
+    );
+}
+
+/// The server task, stopped when the [`TestApp`] goes; the CSP reports its server received
+/// are checked then.
+struct ServerTask {
+    handle: tokio::task::JoinHandle<()>,
+    state: app::state::AppState,
+}
 
 impl Drop for ServerTask {
     fn drop(&mut self) {
-        self.0.abort();
+        self.handle.abort();
+        if !std::thread::panicking() {
+            assert_no_csp_violations(&self.state);
+        }
     }
 }
 

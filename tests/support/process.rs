@@ -68,6 +68,7 @@ pub struct ServerProcess {
     pub address: String,
     database_url: String,
     port: u16,
+    serve_args: Vec<String>,
     env: Vec<(String, String)>,
 }
 
@@ -75,21 +76,32 @@ impl ServerProcess {
     /// Starts `revalign serve` on `database_url` with extra environment `env`, and waits
     /// until it answers `/health`.
     pub async fn start(database_url: &str, env: &[(&str, &str)]) -> Self {
+        Self::start_with(database_url, &[], env).await
+    }
+
+    /// As [`ServerProcess::start`], with arguments for `serve` (e.g. `--demo`).
+    pub async fn start_with(database_url: &str, serve_args: &[&str], env: &[(&str, &str)]) -> Self {
         let env: Vec<(String, String)> = env
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
+        let serve_args: Vec<String> = serve_args.iter().map(|a| a.to_string()).collect();
         let port = free_port();
-        let child = spawn(database_url, port, &env);
+        let child = spawn(database_url, port, &serve_args, &env);
         let mut server = ServerProcess {
             child,
             address: format!("http://127.0.0.1:{port}"),
             database_url: database_url.to_owned(),
             port,
+            serve_args,
             env,
         };
         server.wait_until_ready().await;
         server
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
     }
 
     /// Kills the process with SIGKILL: no shutdown, no flush, as in a crash.
@@ -100,7 +112,7 @@ impl ServerProcess {
 
     /// Starts it again on the same port and database, after [`ServerProcess::kill`].
     pub async fn restart(&mut self) {
-        self.child = spawn(&self.database_url, self.port, &self.env);
+        self.child = spawn(&self.database_url, self.port, &self.serve_args, &self.env);
         self.wait_until_ready().await;
     }
 
@@ -148,11 +160,12 @@ impl Drop for ServerProcess {
     }
 }
 
-fn spawn(database_url: &str, port: u16, env: &[(String, String)]) -> Child {
+fn spawn(database_url: &str, port: u16, serve_args: &[String], env: &[(String, String)]) -> Child {
     let root = workspace_root();
     let mut command = Command::new(release_binary());
     command
         .arg("serve")
+        .args(serve_args)
         .current_dir(&root)
         .env("DATABASE_URL", database_url)
         .env("REVALIGN_BIND", format!("127.0.0.1:{port}"))
