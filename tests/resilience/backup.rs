@@ -49,6 +49,7 @@ async fn inspect(path: &Path) -> (String, i64) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backup_under_write_load_is_consistent_and_restores() {
+    let _turn = crate::ONE_AT_A_TIME.lock().await;
     let app = TestApp::spawn(Backend::Sqlite).await;
     let survey = Survey::launch(&app).await;
     let starters: Vec<Respondent> = (0..8)
@@ -169,6 +170,7 @@ async fn a_backup_under_write_load_is_consistent_and_restores() {
 
 #[tokio::test]
 async fn postgres_databases_are_pointed_to_pg_dump() {
+    let _turn = crate::ONE_AT_A_TIME.lock().await;
     for command in ["backup", "restore"] {
         let output = revalign(
             "postgres://postgres@127.0.0.1:1/revalign",

@@ -26,6 +26,7 @@ fn level(who: usize, n: usize) -> String {
 }
 
 async fn acknowledged_answers_survive_sigkill(backend: Backend) {
+    let _turn = crate::ONE_AT_A_TIME.lock().await;
     // Set up in-process, then hand the database to a server process of its own.
     let app = TestApp::spawn(backend).await;
     let survey = Survey::launch(&app).await;

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 on_both_backends!(past_the_in_flight_limit_requests_wait_briefly_then_hear_busy);
 
 async fn past_the_in_flight_limit_requests_wait_briefly_then_hear_busy(backend: Backend) {
+    let _turn = crate::ONE_AT_A_TIME.lock().await;
     let app = TestApp::spawn_with(backend, |settings| {
         settings.max_in_flight = 2;
         settings.queue_timeout_ms = 200;

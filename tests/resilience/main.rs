@@ -16,6 +16,11 @@
 //! The in-process tests run on SQLite and PostgreSQL; the process tests drive the release
 //! binary (`target/release/revalign`, built by ./test) as a separate process.
 
+/// The tests of this binary take turns: each loads the machine (the overload test measures
+/// what two cores can serve, the crash test runs 32 clients), so running them side by side
+/// would measure each other.
+pub(crate) static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 mod backup;
 mod crash;
 mod in_flight;

@@ -75,6 +75,7 @@ impl Load {
 }
 
 async fn twice_the_saturation_load_is_answered_within_a_second(backend: Backend) {
+    let _turn = crate::ONE_AT_A_TIME.lock().await;
     let app = TestApp::spawn(backend).await;
     let survey = Survey::launch(&app).await;
     let starters: Vec<Respondent> = (0..16)

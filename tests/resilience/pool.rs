@@ -15,6 +15,7 @@ fn small_pool(settings: &mut server::Settings) {
 }
 
 async fn an_exhausted_pool_answers_503_with_retry_after_and_recovers(backend: Backend) {
+    let _turn = crate::ONE_AT_A_TIME.lock().await;
     let app = TestApp::spawn_with(backend, small_pool).await;
     let survey = Survey::launch(&app).await;
     let respondent = Respondent::new(&app.address, &survey.link);
