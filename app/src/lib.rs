@@ -6,6 +6,7 @@ pub mod api;
 pub mod components;
 pub mod domain;
 pub mod error;
+pub mod i18n;
 pub mod islands;
 pub mod models;
 pub mod pages;
@@ -31,13 +32,16 @@ use leptos_router::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_content_security_policy();
+    // Everything below translates for this request's locale (see `i18n`).
+    let i18n = i18n::use_i18n();
+    provide_context(i18n);
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=i18n.locale.tag()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta name="description" content="RevAlign: RevOps maturity assessments, leader scorecards and transformation roadmaps."/>
+                <meta name="description" content=i18n.t("site-description")/>
                 <link rel="stylesheet" href="/pkg/revalign.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <HydrationScripts options islands=true/>
@@ -79,10 +83,11 @@ fn set_content_security_policy() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let i18n = i18n::use_i18n();
     view! {
         <Title formatter=|title: String| if title.is_empty() { "RevAlign".to_owned() } else { format!("{title} · RevAlign") }/>
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main">{i18n.t("skip-to-content")}</a>
             // Async: every page is complete (and every redirect decided) before the first
             // byte goes out, so pages and forms work the same with JavaScript off. Each page
             // renders its own header and <main> from the one resource it loads.
@@ -111,7 +116,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/a/:token/thanks") view=pages::questionnaire::ThanksPage ssr=SsrMode::Async/>
             </Routes>
             <footer class="site-footer">
-                <p>"RevAlign · one revenue team: marketing, sales and customer success"</p>
+                <p>{i18n.t("footer-tagline")}</p>
             </footer>
         </Router>
     }

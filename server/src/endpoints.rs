@@ -3,7 +3,7 @@
 //! of all routes (pages, server functions, the JSON API) that the security tests walk, so a
 //! route added without a rule in their authorisation matrix fails them.
 
-use crate::{assessment_forms, forms, hiring_forms, rest, roadmap_forms};
+use crate::{assessment_forms, forms, hiring_forms, language, rest, roadmap_forms};
 use app::state::AppState;
 use axum::handler::Handler;
 use axum::routing::{get, post, MethodRouter};
@@ -47,6 +47,10 @@ fn table() -> Vec<Endpoint> {
         post_to("/signup", forms::sign_up),
         post_to("/signin", forms::sign_in),
         post_to("/signout", forms::sign_out),
+        post_to(
+            app::components::layout::LANGUAGE_PATH,
+            language::switch_language,
+        ),
         post_to("/settings/invites", forms::create_invite),
         post_to("/settings/invites/{id}/revoke", forms::revoke_invite),
         post_to("/settings/members/{id}/remove", forms::remove_member),

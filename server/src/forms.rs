@@ -5,6 +5,7 @@
 //!   `{"redirect": …}` or `{"message": …, "fields": {…}}` with the error's status.
 
 use app::error::AppError;
+use app::i18n::I18n;
 use app::models::Flash;
 use app::services::{api_tokens, auth, flash, organisations};
 use app::state::AppState;
@@ -28,8 +29,8 @@ impl IntoResponse for ErrorResponse {
     fn into_response(self) -> Response {
         let status =
             StatusCode::from_u16(self.0.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let title = notice_title(&self.0).unwrap_or("Something went wrong");
-        let page = notice_page(title, &self.0.to_string(), "/");
+        let i18n = app::i18n::current();
+        let page = notice_page(i18n, &i18n.error_title(&self.0), &i18n.error(&self.0), "/");
         let mut response = (status, axum::response::Html(page)).into_response();
         add_retry_after(&self.0, response.headers_mut());
         response
@@ -123,19 +124,20 @@ impl<'a> Outcome<'a> {
         }
         let status =
             StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let message = error.to_string();
+        let i18n = app::i18n::current();
+        let message = i18n.error(&error);
         let mut response = if self.json {
             (
                 status,
                 axum::Json(json!({ "message": message, "fields": error.fields() })),
             )
                 .into_response()
-        } else if let Some(title) = notice_title(&error) {
+        } else if matches!(error, AppError::RateLimited { .. } | AppError::Unavailable) {
             // A redirect cannot carry 429 or 503; answer with a small page that says when to
             // retry (the form, one step back, still holds what was typed).
             (
                 status,
-                axum::response::Html(notice_page(title, &message, back)),
+                axum::response::Html(notice_page(i18n, &i18n.error_title(&error), &message, back)),
             )
                 .into_response()
         } else {
@@ -170,7 +172,7 @@ pub(crate) fn autosave_refused(error: &AppError) -> Response {
         status,
         axum::Json(json!({
             "saved": false,
-            "message": error.to_string(),
+            "message": app::i18n::current().error(error),
             "fields": error.fields(),
         })),
     )
@@ -185,19 +187,9 @@ pub(crate) fn see_other(to: &str) -> Response {
     response
 }
 
-/// The heading of the notice page for errors that a plain form post answers with a page
-/// rather than a redirect.
-fn notice_title(error: &AppError) -> Option<&'static str> {
-    match error {
-        AppError::RateLimited { .. } => Some("Too many attempts"),
-        AppError::Unavailable => Some("Busy"),
-        _ => None,
-    }
-}
-
-/// A small page that says what happened and links back: the answer to a plain form post
-/// when a redirect cannot carry the status (429, 503).
-pub(crate) fn notice_page(title: &str, message: &str, back: &str) -> String {
+/// A small page that says what happened and links back, in the request's language: the
+/// answer to a plain form post when a redirect cannot carry the status (429, 503).
+pub(crate) fn notice_page(i18n: I18n, title: &str, message: &str, back: &str) -> String {
     let escape = |s: &str| {
         s.replace('&', "&amp;")
             .replace('<', "&lt;")
@@ -205,11 +197,13 @@ pub(crate) fn notice_page(title: &str, message: &str, back: &str) -> String {
             .replace('"', "&quot;")
     };
     format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title} · RevAlign</title>\
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title} · RevAlign</title>\
          <link rel=\"stylesheet\" href=\"/pkg/revalign.css\"></head><body><main id=\"main\"><section class=\"panel narrow\">\
-         <h1>{title}</h1><p role=\"alert\">{}</p><p><a href=\"{}\">Back</a></p></section></main></body></html>",
+         <h1>{title}</h1><p role=\"alert\">{}</p><p><a href=\"{}\">{}</a></p></section></main></body></html>",
         escape(message),
         escape(back),
+        escape(&i18n.t("back")),
+        lang = i18n.locale.tag(),
         title = escape(title),
     )
 }

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod endpoints;
 pub mod forms;
 pub mod hiring_forms;
+pub mod language;
 pub mod limits;
 pub mod rest;
 pub mod roadmap_forms;

@@ -67,17 +67,20 @@ fn busy(request: &Request) -> Response {
         )
             .into_response()
     } else {
-        let message = if request.method() == Method::POST {
-            "RevAlign is busy right now and did not take this form. Use your browser's Back \
-             button: what you entered is still there; send it again in a few seconds."
+        // Outside the session middleware: the visitor's cookie or browser decides the language.
+        let i18n = app::i18n::I18n::new(crate::language::request_locale(None, request.headers()));
+        let message = i18n.t(if request.method() == Method::POST {
+            "busy-form-not-taken"
         } else {
-            "RevAlign is busy right now. Please try again in a few seconds."
-        };
-        (
-            StatusCode::SERVICE_UNAVAILABLE,
-            Html(notice_page("Busy", message, &back_link(request))),
-        )
-            .into_response()
+            "busy-try-again"
+        });
+        let page = notice_page(
+            i18n,
+            &i18n.t("error-title-unavailable"),
+            &message,
+            &back_link(request),
+        );
+        (StatusCode::SERVICE_UNAVAILABLE, Html(page)).into_response()
     };
     if let Some(seconds) = error.retry_after_secs() {
         response

@@ -194,6 +194,7 @@ fn router(state: AppState, origin_policy: OriginPolicy, in_flight: InFlightLimit
             AppState,
             _,
         >(context, shell))
+        .layer(axum::middleware::from_fn(crate::language::attach_locale))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             session::attach_current_user,

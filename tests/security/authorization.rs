@@ -57,6 +57,7 @@ pub(crate) const RULES: &[Rule] = &[
     rule("GET", "/signin", "/signin", "", [200, 200, 200, 200, 200, 200]),
     rule("GET", "/signup", "/signup", "", [200, 200, 200, 200, 200, 200]),
     rule("GET", "/health", "/health", "", [200, 200, 200, 200, 200, 200]),
+    rule("POST", "/language", "/language", "", [422, 422, 422, 422, 422, 422]),
     rule("GET", "/invites/{token}", "/invites/{invite_token}", "", [200, 200, 200, 200, 200, 200]),
     // Signed-in pages; another organisation's objects do not exist for its people.
     rule("GET", "/dashboard", "/dashboard", "", [302, 302, 200, 200, 200, 200]),

@@ -14,7 +14,7 @@ pub fn AppForm(
     action: String,
     /// The form's id; also how flash messages find their form.
     id: &'static str,
-    submit_label: &'static str,
+    #[prop(into)] submit_label: String,
     /// Outcome of the previous post of this form, if it failed.
     #[prop(optional)]
     flash: Option<Flash>,
@@ -40,10 +40,10 @@ pub fn Field(
     /// The form field's name; the element id is `<form>-<name>`.
     name: &'static str,
     form: &'static str,
-    label: &'static str,
+    #[prop(into)] label: String,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] required: bool,
     #[prop(optional)] minlength: Option<u32>,
     #[prop(optional)] maxlength: Option<u32>,

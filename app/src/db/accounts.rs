@@ -2,6 +2,7 @@
 
 use super::{from_millis, to_millis};
 use crate::domain::account::Role;
+use crate::i18n::Locale;
 use chrono::{DateTime, Utc};
 use sqlx::{Any, Executor, Row};
 
@@ -183,4 +184,18 @@ pub async fn delete_membership<'e, E: Executor<'e, Database = Any>>(
         .execute(ex)
         .await?;
     Ok(done.rows_affected() > 0)
+}
+
+/// Sets a person's UI language (`None`: follow the browser).
+pub async fn set_locale<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    user_id: &str,
+    locale: Option<Locale>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
+        .bind(locale.map(Locale::tag))
+        .bind(user_id)
+        .execute(ex)
+        .await?;
+    Ok(())
 }

@@ -2,6 +2,7 @@
 
 use super::{accounts::parse_role, from_millis, to_millis};
 use crate::domain::account::Role;
+use crate::i18n::Locale;
 use chrono::{DateTime, Utc};
 use sqlx::{Any, Executor, Row};
 
@@ -14,6 +15,8 @@ pub struct SessionRecord {
     pub organisation_id: String,
     pub organisation_name: String,
     pub role: Role,
+    /// The person's chosen UI language (`None`: their browser's).
+    pub locale: Option<Locale>,
     pub created_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,
 }
@@ -47,7 +50,7 @@ pub async fn find<'e, E: Executor<'e, Database = Any>>(
 ) -> Result<Option<SessionRecord>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT s.user_id, u.email, u.display_name, s.organisation_id, o.name AS organisation_name, \
-                m.role, s.created_at, s.last_seen_at \
+                m.role, u.locale, s.created_at, s.last_seen_at \
          FROM sessions s \
          JOIN users u ON u.id = s.user_id \
          JOIN organisations o ON o.id = s.organisation_id \
@@ -66,6 +69,10 @@ pub async fn find<'e, E: Executor<'e, Database = Any>>(
             organisation_id: row.try_get("organisation_id")?,
             organisation_name: row.try_get("organisation_name")?,
             role: parse_role(&role)?,
+            locale: row
+                .try_get::<Option<String>, _>("locale")?
+                .as_deref()
+                .and_then(Locale::from_tag),
             created_at: from_millis(row.try_get("created_at")?),
             last_seen_at: from_millis(row.try_get("last_seen_at")?),
         })

@@ -1,6 +1,7 @@
 //! Accounts and organisations: the rules for what a valid name, e-mail address, password
 //! and role are. Each `parse` returns the message a user sees when the input is wrong.
 
+use crate::tr_key;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -163,6 +164,15 @@ impl Role {
             Role::Owner => "Owner",
             Role::Admin => "Admin",
             Role::Member => "Member",
+        }
+    }
+
+    /// The catalogue key of [`Self::label`], for pages: `i18n.t(x.label_key())`.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Role::Owner => tr_key!("label-role-owner"),
+            Role::Admin => tr_key!("label-role-admin"),
+            Role::Member => tr_key!("label-role-member"),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! (see `crate::content`): the transformation steps a roadmap is planned from.
 
 use super::model::Function;
+use crate::tr_key;
 use serde::{Deserialize, Serialize};
 
 /// One initiative of the library. Built only by the content loader, which guarantees: ids
@@ -64,6 +65,15 @@ impl Impact {
             Impact::Low => "Low",
             Impact::Medium => "Medium",
             Impact::High => "High",
+        }
+    }
+
+    /// The catalogue key of [`Self::label`], for pages: `i18n.t(x.label_key())`.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Impact::Low => tr_key!("label-impact-low"),
+            Impact::Medium => tr_key!("label-impact-medium"),
+            Impact::High => tr_key!("label-impact-high"),
         }
     }
 

@@ -2,6 +2,7 @@
 //! validated (see `crate::content`): dimensions, questions, worded levels, weights.
 //! Also the business functions respondents answer for, and what an answer can be.
 
+use crate::tr_key;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -120,6 +121,18 @@ impl Function {
             Function::Operations => "Operations",
             Function::Finance => "Finance",
             Function::Leadership => "Leadership",
+        }
+    }
+
+    /// The catalogue key of [`Self::label`], for pages: `i18n.t(x.label_key())`.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Function::Marketing => tr_key!("label-function-marketing"),
+            Function::Sales => tr_key!("label-function-sales"),
+            Function::CustomerSuccess => tr_key!("label-function-customer-success"),
+            Function::Operations => tr_key!("label-function-operations"),
+            Function::Finance => tr_key!("label-function-finance"),
+            Function::Leadership => tr_key!("label-function-leadership"),
         }
     }
 

@@ -3,6 +3,7 @@
 //! dimension. Pure: parsing with messages that say what to fix, defaults, phase dates.
 
 use super::planner::{default_target, MAX_LEVEL};
+use crate::tr_key;
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -45,6 +46,15 @@ impl PhaseLength {
             PhaseLength::Month => "Months",
             PhaseLength::Quarter => "Quarters",
             PhaseLength::HalfYear => "Half-years",
+        }
+    }
+
+    /// The catalogue key of [`Self::label`], for pages: `i18n.t(x.label_key())`.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            PhaseLength::Month => tr_key!("label-phase-length-month"),
+            PhaseLength::Quarter => tr_key!("label-phase-length-quarter"),
+            PhaseLength::HalfYear => tr_key!("label-phase-length-half-year"),
         }
     }
 

@@ -2,6 +2,7 @@
 //! (see `crate::content`): competencies with a definition, a behaviourally anchored scale and
 //! interview questions; and what an interviewer can say on a scorecard.
 
+use crate::tr_key;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -138,6 +139,16 @@ impl Recommendation {
         }
     }
 
+    /// The catalogue key of [`Self::label`], for pages: `i18n.t(x.label_key())`.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Recommendation::StrongNo => tr_key!("label-recommendation-strong-no"),
+            Recommendation::No => tr_key!("label-recommendation-no"),
+            Recommendation::Yes => tr_key!("label-recommendation-yes"),
+            Recommendation::StrongYes => tr_key!("label-recommendation-strong-yes"),
+        }
+    }
+
     /// 1 (strong no) to 4 (strong yes), for comparing two recommendations.
     pub fn score(self) -> u8 {
         match self {
@@ -204,6 +215,15 @@ impl Visibility {
         }
     }
 
+    /// The catalogue key of [`Self::label`], for pages: `i18n.t(x.label_key())`.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Visibility::Never => tr_key!("label-visibility-never"),
+            Visibility::AfterSubmit => tr_key!("label-visibility-after-submit"),
+            Visibility::Always => tr_key!("label-visibility-always"),
+        }
+    }
+
     pub fn parse(input: &str) -> Option<Visibility> {
         Visibility::ALL
             .into_iter()
@@ -262,6 +282,17 @@ impl CareerFunction {
         }
     }
 
+    /// The catalogue key of [`Self::label`], for pages: `i18n.t(x.label_key())`.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            CareerFunction::Marketing => tr_key!("label-career-function-marketing"),
+            CareerFunction::Sales => tr_key!("label-career-function-sales"),
+            CareerFunction::CustomerSuccess => tr_key!("label-career-function-customer-success"),
+            CareerFunction::Operations => tr_key!("label-career-function-operations"),
+            CareerFunction::Other => tr_key!("label-career-function-other"),
+        }
+    }
+
     pub fn parse(input: &str) -> Option<CareerFunction> {
         CareerFunction::ALL
             .into_iter()
@@ -299,6 +330,15 @@ impl DecisionOutcome {
             DecisionOutcome::Hire => "Hire",
             DecisionOutcome::NoHire => "No hire",
             DecisionOutcome::Hold => "Hold",
+        }
+    }
+
+    /// The catalogue key of [`Self::label`], for pages: `i18n.t(x.label_key())`.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            DecisionOutcome::Hire => tr_key!("label-decision-outcome-hire"),
+            DecisionOutcome::NoHire => tr_key!("label-decision-outcome-no-hire"),
+            DecisionOutcome::Hold => tr_key!("label-decision-outcome-hold"),
         }
     }
 

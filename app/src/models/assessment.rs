@@ -3,6 +3,7 @@
 
 use crate::domain::model::Function;
 use crate::domain::results::CampaignResults;
+use crate::tr_key;
 use serde::{Deserialize, Serialize};
 
 /// Where a campaign stands.
@@ -18,6 +19,14 @@ impl CampaignStatus {
         match self {
             CampaignStatus::Open => "Open",
             CampaignStatus::Closed => "Closed",
+        }
+    }
+
+    /// The catalogue key of [`Self::label`], for pages: `i18n.t(x.label_key())`.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            CampaignStatus::Open => tr_key!("label-campaign-status-open"),
+            CampaignStatus::Closed => tr_key!("label-campaign-status-closed"),
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::domain::debrief::{Comparison, Debrief, RaterCalibration};
 use crate::domain::rubric::{CareerFunction, DecisionOutcome, Rating, Recommendation, Visibility};
+use crate::tr_key;
 use serde::{Deserialize, Serialize};
 
 /// A rubric a role can be opened from.
@@ -163,6 +164,15 @@ impl InterviewStatus {
             InterviewStatus::NotStarted => "Not started",
             InterviewStatus::Draft => "Draft",
             InterviewStatus::Submitted => "Submitted",
+        }
+    }
+
+    /// The catalogue key of [`Self::label`], for pages: `i18n.t(x.label_key())`.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            InterviewStatus::NotStarted => tr_key!("label-interview-status-not-started"),
+            InterviewStatus::Draft => tr_key!("label-interview-status-draft"),
+            InterviewStatus::Submitted => tr_key!("label-interview-status-submitted"),
         }
     }
 }

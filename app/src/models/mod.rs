@@ -4,6 +4,7 @@
 
 use crate::domain::account::Role;
 use crate::error::FieldErrors;
+use crate::tr_key;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -76,6 +77,16 @@ impl InviteStatus {
             InviteStatus::Accepted => "Accepted",
             InviteStatus::Revoked => "Revoked",
             InviteStatus::Expired => "Expired",
+        }
+    }
+
+    /// The catalogue key of [`Self::label`], for pages: `i18n.t(x.label_key())`.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            InviteStatus::Open => tr_key!("label-invite-status-open"),
+            InviteStatus::Accepted => tr_key!("label-invite-status-accepted"),
+            InviteStatus::Revoked => tr_key!("label-invite-status-revoked"),
+            InviteStatus::Expired => tr_key!("label-invite-status-expired"),
         }
     }
 }

@@ -1,5 +1,6 @@
 use crate::api::public_page;
 use crate::components::layout::PageView;
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
@@ -8,36 +9,36 @@ use leptos_router::components::Redirect;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let page = Resource::new_blocking(|| (), |_| public_page());
+    let i18n = use_i18n();
     view! {
         <Title text=""/>
-        <PageView resource=page render=|page| {
+        <PageView resource=page render=move |page| {
             if page.viewer.is_some() {
                 return view! { <Redirect path="/dashboard"/> }.into_any();
             }
             view! {
                 <section class="hero">
-                    <h1>"One revenue team, one plan"</h1>
+                    <h1>{i18n.t("home-title")}</h1>
                     <p class="lead">
-                        "RevAlign helps companies merge marketing, sales and customer success operations into one Revenue Operations function: "
-                        "see where the teams disagree, hire the leader who can bridge them, and follow a roadmap built from the gaps."
+                        {i18n.t("home-lead")}
                     </p>
                     <p class="cta">
-                        <a class="button primary" href="/signup">"Create an organisation"</a>
-                        <a class="button" href="/signin">"Sign in"</a>
+                        <a class="button primary" href="/signup">{i18n.t("create-organisation")}</a>
+                        <a class="button" href="/signin">{i18n.t("sign-in")}</a>
                     </p>
                 </section>
-                <section class="features" aria-label="What RevAlign does">
+                <section class="features" aria-label=i18n.t("home-features")>
                     <article class="card">
-                        <h2>"Maturity self-assessment"</h2>
-                        <p>"Each function answers the same questions. Results show maturity per dimension and, above all, where marketing, sales and customer success see things differently."</p>
+                        <h2>{i18n.t("home-assessment-title")}</h2>
+                        <p>{i18n.t("home-assessment-body")}</p>
                     </article>
                     <article class="card">
-                        <h2>"RevOps leader scorecards"</h2>
-                        <p>"Interview candidates on cross-functional leadership, diplomacy and bridging the teams, on anchored scales, blind to each other until they submit."</p>
+                        <h2>{i18n.t("home-scorecards-title")}</h2>
+                        <p>{i18n.t("home-scorecards-body")}</p>
                     </article>
                     <article class="card">
-                        <h2>"Transformation roadmap"</h2>
-                        <p>"Phased initiatives and org-design steps from the gaps, in a report your executives can print."</p>
+                        <h2>{i18n.t("home-roadmap-title")}</h2>
+                        <p>{i18n.t("home-roadmap-body")}</p>
                     </article>
                 </section>
             }

@@ -12,6 +12,7 @@ pub mod settings;
 
 use crate::api::public_page;
 use crate::components::layout::PageView;
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -48,13 +49,14 @@ pub fn NotFound() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     let page = Resource::new_blocking(|| (), |_| public_page());
+    let i18n = use_i18n();
     view! {
-        <Title text="Page not found"/>
-        <PageView resource=page render=|_| view! {
+        <Title text=i18n.t("not-found-title")/>
+        <PageView resource=page render=move |_| view! {
             <section class="panel">
-                <h1>"Page not found"</h1>
-                <p>"There is no page at this address. It may have moved, or the link may be mistyped."</p>
-                <p><a href="/">"Go to the start page"</a></p>
+                <h1>{i18n.t("not-found-title")}</h1>
+                <p>{i18n.t("not-found-body")}</p>
+                <p><a href="/">{i18n.t("not-found-link")}</a></p>
             </section>
         }/>
     }

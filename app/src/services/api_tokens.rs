@@ -112,6 +112,8 @@ pub async fn authenticate_bearer(state: &AppState, token: &str) -> AppResult<Opt
         organisation_id: record.organisation_id,
         organisation_name: record.organisation_name,
         role: record.role,
+        // The API answers in English; the setting is the pages' business.
+        locale: None,
         // Not a session: nothing that works on sessions (sign-out, switching organisation)
         // can find a row under this key.
         session_hash: format!("api:{}", record.id),

@@ -4,6 +4,7 @@ use super::tokens::{hash_token, new_id, new_token};
 use crate::db::{accounts, invites, sessions, sign_in_failures};
 use crate::domain::account::{Email, Name, Password, Role};
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::i18n::Locale;
 use crate::models::{InviteStatus, Viewer};
 use crate::state::AppState;
 use argon2::password_hash::{
@@ -26,6 +27,8 @@ pub struct CurrentUser {
     pub organisation_id: String,
     pub organisation_name: String,
     pub role: Role,
+    /// The UI language the person chose; `None` follows their browser.
+    pub locale: Option<Locale>,
     /// Identifies the session row (the hash, never the token itself).
     pub session_hash: String,
 }
@@ -385,8 +388,19 @@ pub async fn authenticate(state: &AppState, token: &str) -> AppResult<Option<Cur
         organisation_id: session.organisation_id,
         organisation_name: session.organisation_name,
         role: session.role,
+        locale: session.locale,
         session_hash: hash,
     }))
+}
+
+/// Remembers the UI language a signed-in person chose (`None`: follow their browser).
+pub async fn set_locale(
+    state: &AppState,
+    user: &CurrentUser,
+    locale: Option<Locale>,
+) -> AppResult<()> {
+    accounts::set_locale(state.db.pool(), &user.user_id, locale).await?;
+    Ok(())
 }
 
 /// Deletes expired sessions and old sign-in failures; run periodically.

@@ -1,0 +1,42 @@
+# Names of the app's fixed choices (functions, roles, statuses), one per variant: the code
+# reaches them through each type's label_key().
+
+label-function-marketing = Marketing
+label-function-sales = Sales
+label-function-customer-success = Customer success
+label-function-operations = Operations
+label-function-finance = Finance
+label-function-leadership = Leadership
+label-phase-length-month = Months
+label-phase-length-quarter = Quarters
+label-phase-length-half-year = Half-years
+label-role-owner = Owner
+label-role-admin = Admin
+label-role-member = Member
+label-recommendation-strong-no = Strong no
+label-recommendation-no = No
+label-recommendation-yes = Yes
+label-recommendation-strong-yes = Strong yes
+label-visibility-never = Never (admins only)
+label-visibility-after-submit = After submitting their own
+label-visibility-always = Always
+label-career-function-marketing = Marketing
+label-career-function-sales = Sales
+label-career-function-customer-success = Customer success
+label-career-function-operations = Operations
+label-career-function-other = Other
+label-decision-outcome-hire = Hire
+label-decision-outcome-no-hire = No hire
+label-decision-outcome-hold = Hold
+label-impact-low = Low
+label-impact-medium = Medium
+label-impact-high = High
+label-interview-status-not-started = Not started
+label-interview-status-draft = Draft
+label-interview-status-submitted = Submitted
+label-campaign-status-open = Open
+label-campaign-status-closed = Closed
+label-invite-status-open = Open
+label-invite-status-accepted = Accepted
+label-invite-status-revoked = Revoked
+label-invite-status-expired = Expired
