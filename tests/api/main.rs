@@ -4,6 +4,7 @@ mod accounts;
 mod assessments;
 mod hiring;
 mod hiring_forms;
+mod language;
 mod organisations;
 mod rest;
 mod roadmaps;

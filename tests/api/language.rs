@@ -1,0 +1,216 @@
+//! Which language pages come in: the account's setting, else the visitor's choice on this
+//! device, else the browser's Accept-Language; and the switcher on every page, which works
+//! as a plain form post (JavaScript off).
+
+use revalign_tests::api::{admin_with_token, Api};
+use revalign_tests::{cookie_value, location, on_both_backends, Backend, TestApp, PASSWORD};
+
+on_both_backends!(
+    the_browser_language_picks_the_page_language,
+    a_visitor_switches_language_and_it_survives_reloads,
+    a_signed_in_persons_choice_follows_them_to_another_browser,
+    a_respondent_switches_language_on_their_link,
+    the_switcher_stays_on_the_site_and_names_a_bad_choice,
+);
+
+/// The `lang` of a page's `<html>`.
+fn html_lang(page: &str) -> &str {
+    let start = page.find("<html lang=\"").expect("an <html lang>") + 12;
+    let end = page[start..].find('"').expect("a closing quote") + start;
+    &page[start..end]
+}
+
+async fn page_with_language(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    accept: &str,
+) -> String {
+    client
+        .get(app.url(path))
+        .header("Accept-Language", accept)
+        .send()
+        .await
+        .expect("GET request")
+        .text()
+        .await
+        .expect("page body")
+}
+
+/// The switcher's form on a page: posts to /language and comes back to `here`.
+fn assert_switcher(page: &str, here: &str, offers: &str) {
+    assert!(
+        page.contains("action=\"/language\""),
+        "no language switcher: {page}"
+    );
+    assert!(
+        page.contains(&format!("name=\"next\" value=\"{here}\"")),
+        "the switcher does not come back to {here}: {page}"
+    );
+    assert!(
+        page.contains(&format!("name=\"locale\" value=\"{offers}\"")),
+        "does not offer {offers}"
+    );
+}
+
+async fn the_browser_language_picks_the_page_language(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+
+    let chinese = page_with_language(&app, &app.client, "/signin", "zh-CN,zh;q=0.9,en;q=0.8").await;
+    assert_eq!(html_lang(&chinese), "zh-CN");
+    assert!(chinese.contains("<h1>登录</h1>"), "{chinese}");
+    assert!(chinese.contains("电子邮箱"), "field labels are translated");
+    assert!(
+        !chinese.contains("E-mail address"),
+        "no English left on the form"
+    );
+    assert_switcher(&chinese, "/signin", "en");
+
+    let english = page_with_language(&app, &app.client, "/signin", "en-GB,en;q=0.9").await;
+    assert_eq!(html_lang(&english), "en");
+    assert!(english.contains("<h1>Sign in</h1>"));
+    assert_switcher(&english, "/signin", "zh-CN");
+
+    // A language we do not have falls back to English; so does asking for none.
+    let french = page_with_language(&app, &app.client, "/signin", "fr-FR,fr;q=0.9").await;
+    assert_eq!(html_lang(&french), "en");
+    assert_eq!(html_lang(&app.page("/").await), "en");
+
+    // Pages for unknown paths and errors come in the language too.
+    let missing = page_with_language(&app, &app.client, "/no-such-page", "zh").await;
+    assert!(missing.contains("页面不存在"), "{missing}");
+}
+
+async fn a_visitor_switches_language_and_it_survives_reloads(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+
+    let switched = app
+        .post_form(
+            "/language",
+            &[("locale", "zh-CN"), ("next", "/signup?from=home")],
+        )
+        .await;
+    assert_eq!(switched.status(), 303);
+    assert_eq!(location(&switched), "/signup?from=home");
+    assert_eq!(
+        cookie_value(&switched, "revalign_lang").as_deref(),
+        Some("zh-CN")
+    );
+
+    // The choice beats the browser's language, on every page, until changed.
+    for path in ["/signup?from=home", "/signin", "/"] {
+        let page = page_with_language(&app, &app.client, path, "en-US,en;q=0.9").await;
+        assert_eq!(html_lang(&page), "zh-CN", "{path}");
+        assert_switcher(&page, path, "en");
+    }
+    assert!(app.page("/signup").await.contains("创建组织"));
+
+    app.post_form("/language", &[("locale", "en"), ("next", "/signup")])
+        .await;
+    let page = page_with_language(&app, &app.client, "/signup", "zh-CN").await;
+    assert_eq!(html_lang(&page), "en");
+    assert!(page.contains("Create an organisation"));
+}
+
+async fn a_signed_in_persons_choice_follows_them_to_another_browser(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.sign_up("Acme", "Ana Admin", "ana@acme.test", PASSWORD)
+        .await;
+
+    let switched = app
+        .post_form("/language", &[("locale", "zh-CN"), ("next", "/dashboard")])
+        .await;
+    assert_eq!(location(&switched), "/dashboard");
+    let dashboard = app.page("/dashboard").await;
+    assert_eq!(html_lang(&dashboard), "zh-CN");
+    assert!(dashboard.contains("退出登录"), "the header is translated");
+
+    // On a second browser with no cookie and an English Accept-Language, her account's
+    // setting decides once she signs in.
+    let laptop = TestApp::browser_like_client();
+    let before = page_with_language(&app, &laptop, "/signin", "en").await;
+    assert_eq!(html_lang(&before), "en");
+    app.sign_in_as(&laptop, "ana@acme.test", PASSWORD).await;
+    let there = page_with_language(&app, &laptop, "/dashboard", "en").await;
+    assert_eq!(html_lang(&there), "zh-CN");
+
+    // Someone else's browser language is theirs: a colleague still sees English.
+    let colleague = app
+        .join_as_member("Mo Member", "mo@acme.test", PASSWORD)
+        .await;
+    let theirs = page_with_language(&app, &colleague, "/dashboard", "en").await;
+    assert_eq!(html_lang(&theirs), "en");
+}
+
+async fn a_respondent_switches_language_on_their_link(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = admin_with_token(&app).await;
+    let api = Api::new(&app, &admin);
+    let campaign = api.launch(&["marketing", "sales"], 1).await;
+    let link = api.function_link(&campaign, "sales").await;
+
+    let respondent = TestApp::browser_like_client();
+    let start = page_with_language(&app, &respondent, &link, "en").await;
+    assert_eq!(html_lang(&start), "en");
+    assert_switcher(&start, &link, "zh-CN");
+
+    let switched = app
+        .post_form_as(
+            &respondent,
+            "/language",
+            &[("locale", "zh-CN"), ("next", &link)],
+        )
+        .await;
+    assert_eq!(
+        location(&switched),
+        link,
+        "back to the same questionnaire page"
+    );
+    let again = page_with_language(&app, &respondent, &link, "en").await;
+    assert_eq!(html_lang(&again), "zh-CN");
+}
+
+async fn the_switcher_stays_on_the_site_and_names_a_bad_choice(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+
+    let unknown = app
+        .post_form_json_as(
+            &app.client,
+            "/language",
+            &[("locale", "klingon"), ("next", "/")],
+        )
+        .await;
+    assert_eq!(unknown.status(), 422);
+    assert_eq!(
+        cookie_value(&unknown, "revalign_lang"),
+        None,
+        "nothing is remembered"
+    );
+    let body: serde_json::Value = unknown.json().await.expect("JSON");
+    assert_eq!(
+        body["fields"]["locale"],
+        "Choose one of the languages offered."
+    );
+
+    for elsewhere in [
+        "https://evil.example/",
+        "//evil.example/x",
+        "/\\evil.example",
+    ] {
+        let response = app
+            .post_form("/language", &[("locale", "zh-CN"), ("next", elsewhere)])
+            .await;
+        assert_eq!(location(&response), "/dashboard", "{elsewhere}");
+    }
+    // The bad choice is named in the visitor's language.
+    let unknown = app
+        .post_form_json_as(&app.client, "/language", &[("locale", "xx"), ("next", "/")])
+        .await;
+    let body: serde_json::Value = unknown.json().await.expect("JSON");
+    assert_eq!(body["fields"]["locale"], "请选择所提供的语言之一。");
+    assert_eq!(
+        html_lang(&app.page("/signin").await),
+        "zh-CN",
+        "the valid choice stands"
+    );
+}
