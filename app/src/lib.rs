@@ -43,6 +43,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="description" content=i18n.t("site-description")/>
                 <link rel="stylesheet" href="/pkg/revalign.css"/>
+                // Glyphs for Chinese where the system has none (charts and printed reports
+                // included); split by unicode-range, so only the characters used load.
+                {(i18n.locale == i18n::Locale::ZhCn)
+                    .then(|| view! { <link rel="stylesheet" href=CHINESE_FONT_CSS/> })}
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <HydrationScripts options islands=true/>
                 <MetaTags/>
@@ -53,6 +57,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         </html>
     }
 }
+
+/// The `@font-face` rules of the Chinese web font (from `style/public`).
+pub const CHINESE_FONT_CSS: &str = "/fonts/noto-sans-sc/noto-sans-sc.css";
 
 /// Where browsers post the violations of our Content-Security-Policy (`report-uri`).
 pub const CSP_REPORT_PATH: &str = "/csp-reports";

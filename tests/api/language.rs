@@ -11,6 +11,7 @@ on_both_backends!(
     a_signed_in_persons_choice_follows_them_to_another_browser,
     a_respondent_switches_language_on_their_link,
     the_switcher_stays_on_the_site_and_names_a_bad_choice,
+    pages_in_chinese_bring_a_font_for_chinese,
 );
 
 /// The `lang` of a page's `<html>`.
@@ -213,4 +214,68 @@ async fn the_switcher_stays_on_the_site_and_names_a_bad_choice(backend: Backend)
         "zh-CN",
         "the valid choice stands"
     );
+}
+
+async fn pages_in_chinese_bring_a_font_for_chinese(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let link = "<link rel=\"stylesheet\" href=\"/fonts/noto-sans-sc/noto-sans-sc.css\"";
+
+    let english = page_with_language(&app, &app.client, "/signin", "en").await;
+    assert!(
+        !english.contains(link),
+        "English pages do not load the Chinese font's rules"
+    );
+    let chinese = page_with_language(&app, &app.client, "/signin", "zh-CN").await;
+    assert!(chinese.contains(link), "{chinese}");
+
+    // Every slice the rules name is served (from the site the release build assembled).
+    let css = app.get("/fonts/noto-sans-sc/noto-sans-sc.css").await;
+    assert_eq!(css.status(), 200);
+    let css = css.text().await.expect("CSS");
+    let slices: Vec<&str> = css
+        .split("url(")
+        .skip(1)
+        .filter_map(|rest| rest.split(')').next())
+        .collect();
+    assert!(
+        slices.len() > 90,
+        "the font is split into its unicode-range slices: {}",
+        slices.len()
+    );
+    // Every Chinese character of the page falls in some slice's unicode-range.
+    let ranges: Vec<(u32, u32)> = css
+        .split("unicode-range:")
+        .skip(1)
+        .filter_map(|rest| rest.split(';').next())
+        .flat_map(|list| list.split(','))
+        .filter_map(|range| {
+            let range = range.trim().strip_prefix("U+")?;
+            let (lo, hi) = range.split_once('-').unwrap_or((range, range));
+            Some((
+                u32::from_str_radix(lo, 16).ok()?,
+                u32::from_str_radix(hi, 16).ok()?,
+            ))
+        })
+        .collect();
+    let uncovered: String = chinese
+        .chars()
+        .filter(|c| *c as u32 >= 0x3000)
+        .filter(|c| {
+            !ranges
+                .iter()
+                .any(|(lo, hi)| (*lo..=*hi).contains(&(*c as u32)))
+        })
+        .collect();
+    assert!(
+        uncovered.is_empty(),
+        "characters without a glyph slice: {uncovered}"
+    );
+    for slice in slices {
+        let font = app.get(slice).await;
+        assert_eq!(font.status(), 200, "{slice}");
+        assert!(
+            font.bytes().await.expect("font").starts_with(b"wOF2"),
+            "{slice} is WOFF2"
+        );
+    }
 }
