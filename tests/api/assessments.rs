@@ -147,6 +147,19 @@ impl<'a> Respondent<'a> {
         (status, response.json().await.expect("JSON answer"))
     }
 
+    /// Switches their browser's language with the page's switcher (a plain form post).
+    pub(crate) async fn choose_language(&self, locale: &str) {
+        let response = self
+            .app
+            .post_form_as(
+                &self.client,
+                "/language",
+                &[("locale", locale), ("next", &self.link)],
+            )
+            .await;
+        assert_eq!(location(&response), self.link);
+    }
+
     pub(crate) async fn submit(&self) -> reqwest::Response {
         self.app
             .post_form_as(&self.client, &format!("{}/submit", self.link), &[])

@@ -2,6 +2,7 @@
 //! device, else the browser's Accept-Language; and the switcher on every page, which works
 //! as a plain form post (JavaScript off).
 
+use crate::assessments::Respondent;
 use revalign_tests::api::{admin_with_token, Api};
 use revalign_tests::{cookie_value, location, on_both_backends, Backend, TestApp, PASSWORD};
 
@@ -12,6 +13,7 @@ on_both_backends!(
     a_respondent_switches_language_on_their_link,
     the_switcher_stays_on_the_site_and_names_a_bad_choice,
     pages_in_chinese_bring_a_font_for_chinese,
+    a_campaign_is_answered_in_both_languages_and_its_results_combine_them,
 );
 
 /// The `lang` of a page's `<html>`.
@@ -278,4 +280,46 @@ async fn pages_in_chinese_bring_a_font_for_chinese(backend: Backend) {
             "{slice} is WOFF2"
         );
     }
+}
+
+async fn a_campaign_is_answered_in_both_languages_and_its_results_combine_them(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = admin_with_token(&app).await;
+    let api = Api::new(&app, &admin);
+    let campaign = api.launch(&["marketing", "sales"], 1).await;
+
+    // Marketing answers in English (level 2 throughout), sales in Chinese (level 5).
+    let english = Respondent::new(&app, &api.function_link(&campaign, "marketing").await);
+    english.start().await;
+    let step = english.page("/step/1").await;
+    assert!(step.contains("Alignment and shared goals"), "{step}");
+    english.answer_all("2").await;
+    english.submit().await;
+
+    let chinese = Respondent::new(&app, &api.function_link(&campaign, "sales").await);
+    chinese.choose_language("zh-CN").await;
+    chinese.start().await;
+    let step = chinese.page("/step/1").await;
+    assert_eq!(html_lang(&step), "zh-CN");
+    assert!(
+        step.contains("协同与共同目标"),
+        "the campaign's Chinese model: {step}"
+    );
+    assert!(!step.contains("Alignment and shared goals"));
+    chinese.answer_all("5").await;
+    chinese.submit().await;
+
+    // Both answers count, whichever language they were given in, and each reader sees the
+    // results in theirs.
+    let results = app.page(&format!("/assessments/{campaign}/results")).await;
+    assert!(results.contains("2 submitted responses"), "{results}");
+    assert!(
+        results.contains("Sales rates alignment and shared goals 5.0, marketing 2.0"),
+        "{results}"
+    );
+    app.post_form("/language", &[("locale", "zh-CN"), ("next", "/dashboard")])
+        .await;
+    let results = app.page(&format!("/assessments/{campaign}/results")).await;
+    assert!(results.contains("协同与共同目标"), "{results}");
+    assert!(!results.contains("Alignment and shared goals"));
 }

@@ -40,6 +40,41 @@ pub async fn model_source<'e, E: Executor<'e, Database = Any>>(
         .transpose()
 }
 
+/// Records that a campaign was launched with this translation of its model.
+pub async fn insert_translation<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    campaign_id: &str,
+    locale: &str,
+    model_hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO campaign_translations (campaign_id, locale, model_hash) VALUES ($1, $2, $3)",
+    )
+    .bind(campaign_id)
+    .bind(locale)
+    .bind(model_hash)
+    .execute(ex)
+    .await?;
+    Ok(())
+}
+
+/// The hash of the model version a campaign shows in `locale`, if it was launched with one.
+pub async fn translation_hash<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    campaign_id: &str,
+    locale: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query(
+        "SELECT model_hash FROM campaign_translations WHERE campaign_id = $1 AND locale = $2",
+    )
+    .bind(campaign_id)
+    .bind(locale)
+    .fetch_optional(ex)
+    .await?
+    .map(|row| row.try_get("model_hash"))
+    .transpose()
+}
+
 /// A campaign row with its creator's name.
 #[derive(Debug, Clone)]
 pub struct CampaignRecord {

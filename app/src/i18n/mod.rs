@@ -197,15 +197,14 @@ pub async fn in_request_locale<F: std::future::Future>(locale: Locale, work: F) 
     REQUEST_LOCALE.scope(locale, work).await
 }
 
-/// The translator for the request this task is answering (English outside one). Pages use
-/// [`use_i18n`], which also works where the renderer moved work to another task.
+/// The translator for the request being answered, for services: the form handler's (set by
+/// the locale middleware for this task), else the page's (from the Leptos context, which
+/// follows the renderer onto other tasks), else English.
 #[cfg(feature = "ssr")]
 pub fn current() -> I18n {
-    I18n::new(
-        REQUEST_LOCALE
-            .try_with(|locale| *locale)
-            .unwrap_or_default(),
-    )
+    REQUEST_LOCALE
+        .try_with(|locale| I18n::new(*locale))
+        .unwrap_or_else(|_| use_i18n())
 }
 
 /// The translator for the page being rendered: the one the document shell put into the

@@ -10,6 +10,7 @@ use crate::domain::account::Name;
 use crate::domain::model::{Answer, Function, MaturityModel};
 use crate::domain::results::{self, ResponseAnswers, ResultsSettings, DEFAULT_MIN_GROUP_SIZE};
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::i18n::Locale;
 use crate::models::assessment::{
     CampaignList, CampaignStatus, CampaignSummary, CampaignView, FunctionProgress, LinkView,
     ModelChoice, NewCampaignForm, ResultsView,
@@ -131,6 +132,25 @@ pub async fn launch(
     .await?;
     for function in &functions {
         campaigns::insert_link(&mut *tx, &new_link(&id, *function, None, now)).await?;
+    }
+    // Pin the model's translations too, so respondents can answer in their language and
+    // keep seeing the wording the campaign started with.
+    for locale in Locale::ALL.into_iter().filter(|l| *l != Locale::En) {
+        if let Some(translation) = state
+            .content
+            .library()
+            .model_in(&model.model.id, locale.tag())
+        {
+            campaigns::save_model_version(
+                &mut *tx,
+                &translation.hash,
+                &translation.model.id,
+                &translation.source,
+                now,
+            )
+            .await?;
+            campaigns::insert_translation(&mut *tx, &id, locale.tag(), &translation.hash).await?;
+        }
     }
     tx.commit().await?;
     tracing::info!(campaign = %id, functions = functions.len(), "campaign launched");
@@ -437,16 +457,24 @@ pub(crate) async fn computed_results(
     state: &AppState,
     record: &CampaignRecord,
 ) -> AppResult<(std::sync::Arc<MaturityModel>, results::CampaignResults)> {
-    let model = state.content.version(&state.db, &record.model_hash).await?;
+    // Results carry the model's titles: computed in the viewer's language, from the
+    // campaign's version in it (the same ids, so every answer counts whatever language it
+    // was given in), and cached per language.
+    let locale = crate::i18n::current().locale;
+    let (model_hash, model) = state
+        .content
+        .campaign_model(&state.db, &record.id, &record.model_hash, locale)
+        .await?;
     let (submitted, last_submitted_at) =
         responses::submitted_version(state.db.pool(), &record.id).await?;
     let key = ResultsKey {
-        model_hash: record.model_hash.clone(),
+        model_hash,
         min_group_size: record.min_group_size,
         submitted,
         last_submitted_at,
     };
-    if let Some(cached) = state.results.get(&record.id, &key) {
+    let cache_id = format!("{}/{locale}", record.id);
+    if let Some(cached) = state.results.get(&cache_id, &key) {
         return Ok((model, (*cached).clone()));
     }
     let rows = responses::submitted_answers(state.db.pool(), &record.id).await?;
@@ -457,7 +485,7 @@ pub(crate) async fn computed_results(
     let results = results::compute(&model, &responses, &settings);
     state
         .results
-        .put(&record.id, key, std::sync::Arc::new(results.clone()));
+        .put(&cache_id, key, std::sync::Arc::new(results.clone()));
     Ok((model, results))
 }
 

@@ -6,6 +6,7 @@ use crate::db::{campaigns, hiring, Db};
 use crate::domain::model::MaturityModel;
 use crate::domain::rubric::Rubric;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Locale;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -67,6 +68,24 @@ impl ContentStore {
             versions.insert(hash.to_owned(), model.clone());
         }
         Ok(model)
+    }
+
+    /// The model version a campaign shows in `locale`: the translation it was launched with,
+    /// else (English, or no translation at launch) its English version. With its hash.
+    pub async fn campaign_model(
+        &self,
+        db: &Db,
+        campaign_id: &str,
+        english_hash: &str,
+        locale: Locale,
+    ) -> AppResult<(String, Arc<MaturityModel>)> {
+        let hash = match locale {
+            Locale::En => None,
+            other => campaigns::translation_hash(db.pool(), campaign_id, other.tag()).await?,
+        }
+        .unwrap_or_else(|| english_hash.to_owned());
+        let model = self.version(db, &hash).await?;
+        Ok((hash, model))
     }
 
     /// The current version of a rubric, as loaded at start.

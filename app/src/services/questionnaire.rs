@@ -88,9 +88,15 @@ async fn open(state: &AppState, token: &str) -> AppResult<Opened> {
     let (link, campaign) = campaigns::find_link_by_token(state.db.pool(), token)
         .await?
         .ok_or(AppError::NotFound)?;
-    let model = state
+    // The respondent's language: the campaign's translation of its model where it has one.
+    let (_, model) = state
         .content
-        .version(&state.db, &campaign.model_hash)
+        .campaign_model(
+            &state.db,
+            &campaign.id,
+            &campaign.model_hash,
+            crate::i18n::current().locale,
+        )
         .await?;
     Ok(Opened {
         link,
