@@ -1,17 +1,155 @@
 //! The interactive parts of the app. Each `#[island]` is hydrated in the browser; everything
 //! else is server-rendered HTML. Keep islands few and small: every type adds to the wasm.
+//!
+//! Islands never translate (that would pull the catalogues into the wasm): what they say
+//! comes in as props, translated by the server component that renders them ([`FormTexts`],
+//! [`AutosaveTexts`], [`CopyTexts`]). Left out, a text is the English.
 
+use crate::i18n::I18n;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 /// Called by the hydrate entry point so that the linker keeps this crate's islands.
 pub fn register() {}
+
+/// What [`EnhancedForm`] says when a post goes wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormTexts {
+    /// The server could not be reached.
+    pub unreachable: String,
+    /// The server answered with something other than the expected JSON; `{status}`
+    /// becomes the HTTP status code.
+    pub server_error: String,
+}
+
+impl FormTexts {
+    /// The texts in `i18n`'s language.
+    pub fn new(i18n: I18n) -> Self {
+        FormTexts {
+            unreachable: i18n.t("island-form-unreachable"),
+            server_error: server_error(i18n),
+        }
+    }
+}
+
+impl Default for FormTexts {
+    fn default() -> Self {
+        FormTexts {
+            unreachable: "We could not reach the server. Check your connection and try again; what you typed is still here.".into(),
+            server_error: SERVER_ERROR.into(),
+        }
+    }
+}
+
+/// What [`AutosaveForm`] says while and after it saves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AutosaveTexts {
+    /// While a save is on its way.
+    pub saving: String,
+    /// After a save (a form can word its own with `data-saved-text` on its status line).
+    pub saved: String,
+    /// After the server refused a save (its message is shown above).
+    pub not_saved: String,
+    /// The server could not be reached.
+    pub unreachable: String,
+    /// As in [`FormTexts::server_error`].
+    pub server_error: String,
+    /// The progress in words after a save; `{answered}` and `{total}` become the counts.
+    pub answered: String,
+}
+
+impl AutosaveTexts {
+    /// The texts in `i18n`'s language.
+    pub fn new(i18n: I18n) -> Self {
+        AutosaveTexts {
+            saving: i18n.t("island-autosave-saving"),
+            saved: i18n.t("island-autosave-saved"),
+            not_saved: i18n.t("island-autosave-not-saved"),
+            unreachable: i18n.t("island-autosave-unreachable"),
+            server_error: server_error(i18n),
+            answered: i18n.t_with(
+                "questionnaire-progress-answered",
+                &[
+                    ("answered", "{answered}".into()),
+                    ("total", "{total}".into()),
+                ],
+            ),
+        }
+    }
+}
+
+impl Default for AutosaveTexts {
+    fn default() -> Self {
+        AutosaveTexts {
+            saving: "Saving…".into(),
+            saved: "All answers on this page are saved.".into(),
+            not_saved: "Not saved: see the message above.".into(),
+            unreachable: "Not saved: we could not reach the server. Your choices are still here; use the Save button to try again.".into(),
+            server_error: SERVER_ERROR.into(),
+            answered: "{answered} of {total} questions answered".into(),
+        }
+    }
+}
+
+/// The English of [`FormTexts::server_error`].
+const SERVER_ERROR: &str = "The server answered with an error ({status}). Please try again.";
+
+fn server_error(i18n: I18n) -> String {
+    i18n.t_with("island-server-error", &[("status", "{status}".into())])
+}
+
+/// What a [`CopyButton`] says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CopyTexts {
+    /// The button: "Copy link".
+    pub copy: String,
+    /// The button once it has copied.
+    pub copied: String,
+    /// Announced to screen readers once it has copied.
+    pub announced: String,
+}
+
+impl CopyTexts {
+    /// For a button that copies a link.
+    pub fn link(i18n: I18n) -> Self {
+        CopyTexts {
+            copy: i18n.t("island-copy-link"),
+            copied: i18n.t("island-copied"),
+            announced: i18n.t("island-copied-link"),
+        }
+    }
+
+    /// For a button that copies an API token.
+    pub fn token(i18n: I18n) -> Self {
+        CopyTexts {
+            copy: i18n.t("island-copy-token"),
+            copied: i18n.t("island-copied"),
+            announced: i18n.t("island-copied-token"),
+        }
+    }
+
+    /// The English for a button that copies a `what`.
+    fn english(what: &str) -> Self {
+        CopyTexts {
+            copy: format!("Copy {what}"),
+            copied: "Copied".into(),
+            announced: format!("Copied the {what} to the clipboard"),
+        }
+    }
+}
 
 /// Wraps a plain `<form>`: with JavaScript on, submits it with `fetch` and shows the
 /// server's field errors in place (no page load); on success it fetches the page the server
 /// redirects to and swaps it in, also without a page load.
 /// With JavaScript off the form posts as usual.
 #[island]
-pub fn EnhancedForm(children: Children) -> impl IntoView {
+pub fn EnhancedForm(
+    /// What it says when a post goes wrong (English unless given).
+    #[prop(optional)]
+    texts: Option<FormTexts>,
+    children: Children,
+) -> impl IntoView {
+    let texts = texts.unwrap_or_default();
     let root = NodeRef::<leptos::html::Div>::new();
     // Marks the form as enhanced once hydrated (tests and styles can tell).
     Effect::new(move |_| {
@@ -20,7 +158,7 @@ pub fn EnhancedForm(children: Children) -> impl IntoView {
         }
     });
     view! {
-        <div class="enhanced-form" node_ref=root on:submit=browser::on_submit>
+        <div class="enhanced-form" node_ref=root on:submit=move |ev| browser::on_submit(ev, &texts)>
             {children()}
         </div>
     }
@@ -31,7 +169,17 @@ pub fn EnhancedForm(children: Children) -> impl IntoView {
 /// (`autosave=1`, JSON answer); the status line says "Saved". The form's own buttons still
 /// post the whole form, which is also all that happens with JavaScript off.
 #[island]
-pub fn AutosaveForm(children: Children) -> impl IntoView {
+pub fn AutosaveForm(
+    /// What its status line says (English unless given).
+    #[prop(optional)]
+    texts: Option<AutosaveTexts>,
+    children: Children,
+) -> impl IntoView {
+    let texts = texts.unwrap_or_default();
+    let on_input = {
+        let texts = texts.clone();
+        move |ev| browser::on_input(ev, &texts)
+    };
     let root = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(el) = root.get() {
@@ -39,26 +187,33 @@ pub fn AutosaveForm(children: Children) -> impl IntoView {
         }
     });
     view! {
-        <div class="autosave-form" node_ref=root on:change=browser::on_change on:input=browser::on_input>
+        <div class="autosave-form" node_ref=root on:change=move |ev| browser::on_change(ev, &texts) on:input=on_input>
             {children()}
         </div>
     }
 }
 
-/// A button that copies a text (an invite link, an API token) to the clipboard. `what`
-/// names it on the button ("link" unless given).
+/// A button that copies a text (an invite link, an API token) to the clipboard. `texts`
+/// say what it copies; without them it speaks English and `what` names it on the button
+/// ("link" unless given).
 #[island]
-pub fn CopyButton(text: String, #[prop(optional)] what: Option<String>) -> impl IntoView {
-    let what = what.unwrap_or_else(|| "link".to_owned());
-    let label = format!("Copy {what}");
-    let announced = format!("Copied the {what} to the clipboard");
+pub fn CopyButton(
+    text: String,
+    #[prop(optional)] what: Option<String>,
+    #[prop(optional)] texts: Option<CopyTexts>,
+) -> impl IntoView {
+    let CopyTexts {
+        copy: label,
+        copied: copied_label,
+        announced,
+    } = texts.unwrap_or_else(|| CopyTexts::english(what.as_deref().unwrap_or("link")));
     let (copied, set_copied) = signal(false);
     view! {
         <button type="button" class="button" on:click=move |_| {
             browser::copy(&text);
             set_copied.set(true);
         }>
-            {move || if copied.get() { "Copied".to_owned() } else { label.clone() }}
+            {move || if copied.get() { copied_label.clone() } else { label.clone() }}
         </button>
         <span class="sr-only" aria-live="polite">{move || copied.get().then(|| announced.clone())}</span>
     }
@@ -67,14 +222,16 @@ pub fn CopyButton(text: String, #[prop(optional)] what: Option<String>) -> impl 
 #[cfg(not(feature = "hydrate"))]
 mod browser {
     // Event handlers never run during server rendering.
-    pub fn on_submit(_ev: leptos::ev::SubmitEvent) {}
-    pub fn on_change(_ev: leptos::ev::Event) {}
-    pub fn on_input(_ev: leptos::ev::Event) {}
+    use super::{AutosaveTexts, FormTexts};
+    pub fn on_submit(_ev: leptos::ev::SubmitEvent, _texts: &FormTexts) {}
+    pub fn on_change(_ev: leptos::ev::Event, _texts: &AutosaveTexts) {}
+    pub fn on_input(_ev: leptos::ev::Event, _texts: &AutosaveTexts) {}
     pub fn copy(_text: &str) {}
 }
 
 #[cfg(feature = "hydrate")]
 mod browser {
+    use super::{AutosaveTexts, FormTexts};
     use serde::Deserialize;
     use std::collections::BTreeMap;
     use wasm_bindgen::{JsCast, JsValue};
@@ -96,7 +253,7 @@ mod browser {
         }
     }
 
-    pub fn on_submit(ev: leptos::ev::SubmitEvent) {
+    pub fn on_submit(ev: leptos::ev::SubmitEvent, texts: &FormTexts) {
         let Some(form) = ev
             .target()
             .and_then(|t| t.dyn_into::<HtmlFormElement>().ok())
@@ -108,16 +265,11 @@ mod browser {
             return; // already submitting: a double click must not post twice
         }
         set_busy(&form, true);
+        let texts = texts.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let outcome = match post(&form).await {
+            let outcome = match post_json::<Outcome>(&form, &[], &texts.server_error).await {
                 Ok(outcome) => outcome,
-                Err(_) => Outcome {
-                    message: Some(
-                        "We could not reach the server. Check your connection and try again; what you typed is still here."
-                            .into(),
-                    ),
-                    ..Outcome::default()
-                },
+                Err(_) => Outcome::from_message(texts.unreachable),
             };
             if let Some(target) = outcome.redirect {
                 follow(&target).await;
@@ -148,10 +300,10 @@ mod browser {
             .and_then(|f| f.dyn_into::<HtmlFormElement>().ok())
     }
 
-    pub fn on_change(ev: leptos::ev::Event) {
+    pub fn on_change(ev: leptos::ev::Event, texts: &AutosaveTexts) {
         if let Some(form) = form_of(&ev) {
             cancel_pending(&form);
-            autosave(form);
+            autosave(form, texts.clone());
         }
     }
 
@@ -159,7 +311,7 @@ mod browser {
     const TYPING_PAUSE_MS: i32 = 1000;
 
     /// Typing in a text field: saves once the typing pauses (choices save on `change`).
-    pub fn on_input(ev: leptos::ev::Event) {
+    pub fn on_input(ev: leptos::ev::Event, texts: &AutosaveTexts) {
         let is_text = ev
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
@@ -171,7 +323,8 @@ mod browser {
         };
         cancel_pending(&form);
         let later = form.clone();
-        let callback = wasm_bindgen::closure::Closure::once_into_js(move || autosave(later));
+        let texts = texts.clone();
+        let callback = wasm_bindgen::closure::Closure::once_into_js(move || autosave(later, texts));
         if let Ok(handle) = window.set_timeout_with_callback_and_timeout_and_arguments_0(
             callback.unchecked_ref(),
             TYPING_PAUSE_MS,
@@ -191,18 +344,13 @@ mod browser {
         }
     }
 
-    fn autosave(form: HtmlFormElement) {
-        set_status(&form, "Saving…");
+    fn autosave(form: HtmlFormElement, texts: AutosaveTexts) {
+        set_status(&form, &texts.saving);
         wasm_bindgen_futures::spawn_local(async move {
-            let saved = match post_json::<Saved>(&form, &[("autosave", "1")]).await {
+            let extra = [("autosave", "1")];
+            let saved = match post_json::<Saved>(&form, &extra, &texts.server_error).await {
                 Ok(saved) => saved,
-                Err(_) => Saved {
-                    message: Some(
-                        "Not saved: we could not reach the server. Your choices are still here; use the Save button to try again."
-                            .into(),
-                    ),
-                    ..Saved::default()
-                },
+                Err(_) => Saved::from_message(texts.unreachable.clone()),
             };
             let outcome = Outcome {
                 redirect: None,
@@ -217,13 +365,13 @@ mod browser {
                     .ok()
                     .flatten()
                     .and_then(|status| status.get_attribute("data-saved-text"))
-                    .unwrap_or_else(|| "All answers on this page are saved.".to_owned());
+                    .unwrap_or(texts.saved);
                 set_status(&form, &text);
                 if let (Some(answered), Some(total)) = (saved.answered, saved.total) {
-                    set_progress(&form, answered, total);
+                    set_progress(&form, answered, total, &texts.answered);
                 }
             } else {
-                set_status(&form, "Not saved: see the message above.");
+                set_status(&form, &texts.not_saved);
             }
         });
     }
@@ -234,8 +382,9 @@ mod browser {
         }
     }
 
-    /// Updates the progress bar and its words outside the form.
-    fn set_progress(form: &HtmlFormElement, answered: u32, total: u32) {
+    /// Updates the progress bar and its words outside the form; `template` words the count
+    /// (`{answered}` and `{total}` filled in).
+    fn set_progress(form: &HtmlFormElement, answered: u32, total: u32, template: &str) {
         let Some(document) = form.owner_document() else {
             return;
         };
@@ -244,9 +393,12 @@ mod browser {
         }
         if let Ok(Some(text)) = document.query_selector("[data-progress-text]") {
             let words = text.text_content().unwrap_or_default();
-            // "Step 2 of 8 · 7 of 40 questions answered": replace the count after the dot.
-            let prefix = words.split(" · ").next().filter(|p| p.starts_with("Step"));
-            let count = format!("{answered} of {total} questions answered");
+            // "Step 2 of 8 · 7 of 40 questions answered": replace the count after the dot
+            // (without a step there is no dot, and the count is all of it).
+            let prefix = words.rsplit_once(" · ").map(|(prefix, _)| prefix);
+            let count = template
+                .replace("{answered}", &answered.to_string())
+                .replace("{total}", &total.to_string());
             text.set_text_content(Some(&match prefix {
                 Some(prefix) => format!("{prefix} · {count}"),
                 None => count,
@@ -336,15 +488,13 @@ mod browser {
         }
     }
 
-    async fn post(form: &HtmlFormElement) -> Result<Outcome, JsValue> {
-        post_json(form, &[]).await
-    }
-
     /// Posts the form's fields (plus `extra`) asking for JSON, and reads the answer; a
-    /// body that is not the expected JSON becomes a message with the status code.
+    /// body that is not the expected JSON becomes the message `server_error` with the
+    /// status code for `{status}`.
     async fn post_json<T: for<'de> Deserialize<'de> + ErrorMessage>(
         form: &HtmlFormElement,
         extra: &[(&str, &str)],
+        server_error: &str,
     ) -> Result<T, JsValue> {
         let data = web_sys::FormData::new_with_form(form)?;
         for (name, value) in extra {
@@ -368,10 +518,7 @@ mod browser {
             .as_string()
             .unwrap_or_default();
         Ok(serde_json::from_str(&text).unwrap_or_else(|_| {
-            T::from_message(format!(
-                "The server answered with an error ({}). Please try again.",
-                response.status()
-            ))
+            T::from_message(server_error.replace("{status}", &response.status().to_string()))
         }))
     }
 

@@ -3,7 +3,8 @@
 //! page load. Field errors live in elements marked `data-error-for`, which both the server
 //! render and the island fill.
 
-use crate::islands::EnhancedForm;
+use crate::i18n::use_i18n;
+use crate::islands::{EnhancedForm, FormTexts};
 use crate::models::Flash;
 use leptos::prelude::*;
 
@@ -21,8 +22,10 @@ pub fn AppForm(
     children: Children,
 ) -> impl IntoView {
     let error = flash.and_then(|f| f.error);
+    // The island's own messages (server unreachable and the like), in the page's language.
+    let texts = FormTexts::new(use_i18n());
     view! {
-        <EnhancedForm>
+        <EnhancedForm texts=texts>
             <form method="post" action=action id=id class="app-form" aria-describedby=format!("{id}-error")>
                 <p id=format!("{id}-error") class="form-error" role="alert" data-form-error="">{error}</p>
                 {children()}

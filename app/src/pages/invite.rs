@@ -2,6 +2,7 @@ use super::auth::PasswordField;
 use crate::api::invite_page;
 use crate::components::form::{AppForm, Field};
 use crate::components::layout::PageView;
+use crate::i18n::use_i18n;
 use crate::models::{Flash, InviteStatus};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -20,24 +21,30 @@ pub fn InvitePage() -> impl IntoView {
         },
         invite_page,
     );
+    let i18n = use_i18n();
     view! {
-        <Title text="Invitation"/>
+        <Title text=i18n.t("invite-title")/>
         <PageView resource=page render=move |page| {
             let token = token.clone();
             let invite = page.content;
             let flash = Flash::for_form(&page.flash, "join").unwrap_or_default();
-            let heading = format!("Join {}", invite.organisation_name);
-            let intro = format!("{} invited you to join {} as {}.", invite.invited_by, invite.organisation_name, invite.role.label().to_lowercase());
+            let heading = i18n.t_with("invite-heading", &[("organisation", invite.organisation_name.clone().into())]);
+            // The same sentence, alone for a signed-in user, with a call to sign up otherwise.
+            let intro = |key: &str| i18n.t_with(key, &[
+                ("invited_by", invite.invited_by.clone().into()),
+                ("organisation", invite.organisation_name.clone().into()),
+                ("role", i18n.t(invite.role.label_key()).to_lowercase().into()),
+            ]);
             if invite.status != InviteStatus::Open {
-                let why = match invite.status {
-                    InviteStatus::Accepted => "This invite has already been used.",
-                    InviteStatus::Revoked => "This invite was withdrawn.",
-                    _ => "This invite has expired.",
-                };
+                let why = i18n.t(match invite.status {
+                    InviteStatus::Accepted => "invite-used",
+                    InviteStatus::Revoked => "invite-revoked",
+                    _ => "invite-expired",
+                });
                 return view! {
                     <section class="panel narrow">
                         <h1>{heading}</h1>
-                        <p role="alert">{why}" Ask the person who sent it for a new link."</p>
+                        <p role="alert">{why}</p>
                     </section>
                 }.into_any();
             }
@@ -45,22 +52,22 @@ pub fn InvitePage() -> impl IntoView {
                 Some(viewer) => view! {
                     <section class="panel narrow">
                         <h1>{heading}</h1>
-                        <p>{intro}</p>
-                        <AppForm action=format!("/invites/{token}/accept") id="join" submit_label="Join organisation" flash=flash>
-                            <p>{format!("You are signed in as {}.", viewer.email)}</p>
+                        <p>{intro("invite-intro")}</p>
+                        <AppForm action=format!("/invites/{token}/accept") id="join" submit_label=i18n.t("invite-join") flash=flash>
+                            <p>{i18n.t_with("invite-signed-in-as", &[("email", viewer.email.into())])}</p>
                         </AppForm>
                     </section>
                 }.into_any(),
                 None => view! {
                     <section class="panel narrow">
                         <h1>{heading}</h1>
-                        <p>{intro}" Create your account to accept."</p>
-                        <AppForm action=format!("/invites/{token}/signup") id="join" submit_label="Create account and join" flash=flash.clone()>
-                            <Field form="join" name="display_name" label="Your name" autocomplete="name" required=true maxlength=100 flash=flash.clone()/>
-                            <Field form="join" name="email" label="Work e-mail address" kind="email" autocomplete="email" required=true flash=flash.clone()/>
+                        <p>{intro("invite-intro-signup")}</p>
+                        <AppForm action=format!("/invites/{token}/signup") id="join" submit_label=i18n.t("invite-signup") flash=flash.clone()>
+                            <Field form="join" name="display_name" label=i18n.t("field-your-name") autocomplete="name" required=true maxlength=100 flash=flash.clone()/>
+                            <Field form="join" name="email" label=i18n.t("field-work-email") kind="email" autocomplete="email" required=true flash=flash.clone()/>
                             <PasswordField form="join" flash=flash.clone()/>
                         </AppForm>
-                        <p>"Already have an account? "<a href=format!("/signin?next=/invites/{token}")>"Sign in first"</a>", then come back to this link."</p>
+                        <p>{i18n.t("invite-have-account")}<a href=format!("/signin?next=/invites/{token}")>{i18n.t("invite-sign-in-first")}</a>{i18n.t("invite-then-come-back")}</p>
                     </section>
                 }.into_any(),
             }

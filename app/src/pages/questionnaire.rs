@@ -5,7 +5,8 @@
 use crate::api::assessment::{questionnaire_page, respondent_page, review_page};
 use crate::components::form::{AppForm, Notice};
 use crate::components::layout::PageView;
-use crate::islands::AutosaveForm;
+use crate::i18n::{use_i18n, I18n};
+use crate::islands::{AutosaveForm, AutosaveTexts};
 use crate::models::assessment::{
     LinkState, Progress, QuestionView, QuestionnaireStep, RespondentStart, ReviewView,
 };
@@ -26,19 +27,28 @@ fn ProgressBar(
     progress: Progress,
     #[prop(optional)] step: Option<(usize, usize)>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let answered = i18n.t_with(
+        "questionnaire-progress-answered",
+        &[
+            ("answered", progress.answered.into()),
+            ("total", progress.total.into()),
+        ],
+    );
+    // The `AutosaveForm` island rewrites what follows the last " · " after each save.
     let words = match step {
         Some((step, steps)) => format!(
-            "Step {step} of {steps} · {} of {} questions answered",
-            progress.answered, progress.total
+            "{} · {answered}",
+            i18n.t_with(
+                "questionnaire-progress-step",
+                &[("step", step.into()), ("steps", steps.into())],
+            )
         ),
-        None => format!(
-            "{} of {} questions answered",
-            progress.answered, progress.total
-        ),
+        None => answered,
     };
     view! {
         <div class="progress">
-            <progress max=progress.total value=progress.answered aria-label="Questions answered" data-progress=""></progress>
+            <progress max=progress.total value=progress.answered aria-label=i18n.t("questionnaire-progress-label") data-progress=""></progress>
             <p class="hint" data-progress-text="">{words}</p>
         </div>
     }
@@ -50,44 +60,57 @@ fn ProgressBar(
 pub fn RespondentStartPage() -> impl IntoView {
     let token = token();
     let page = Resource::new_blocking(token.clone(), respondent_page);
+    let i18n = use_i18n();
     view! {
-        <Title text="Assessment"/>
+        <Title text=i18n.t("questionnaire-title")/>
         <PageView resource=page render=move |page| view! { <Start start=page.content flash=page.flash token=token()/> }/>
     }
 }
 
 #[component]
 fn Start(start: RespondentStart, flash: Option<Flash>, token: String) -> impl IntoView {
+    let i18n = use_i18n();
     let flash = Flash::for_form(&flash, "start").unwrap_or_default();
+    // "marketing", "customer success": the function in running text.
+    let function = i18n.t(start.function.label_key()).to_lowercase();
     let head = view! {
         <p class="crumbs">{start.organisation_name.clone()}</p>
         <h1>{start.campaign_name.clone()}</h1>
         <p>{match &start.person_name {
-            Some(name) => format!("For {name}, answering as {}.", start.function.label().to_lowercase()),
-            None => format!("You answer as someone from {}.", start.function.label().to_lowercase()),
+            Some(name) => i18n.t_with(
+                "questionnaire-for-person",
+                &[("name", name.clone().into()), ("function", function.into())],
+            ),
+            None => i18n.t_with("questionnaire-for-function", &[("function", function.into())]),
         }}</p>
     };
     let body = match (&start.state, &start.progress) {
         (_, Some(progress)) if progress.submitted => view! {
-            <p class="notice">"You have submitted your answers. Thank you!"</p>
+            <p class="notice">{i18n.t("questionnaire-submitted")}</p>
         }
         .into_any(),
         (LinkState::Closed { on }, _) => view! {
-            <p class="form-error" role="alert">{format!("This assessment closed on {on}. Answers can no longer be given or changed.")}</p>
+            <p class="form-error" role="alert">{i18n.t_with("questionnaire-closed", &[("on", on.clone().into())])}</p>
         }
         .into_any(),
         (LinkState::Withdrawn, _) => view! {
-            <p class="form-error" role="alert">"This link was withdrawn by the organisation. Ask the person who sent it for a new one."</p>
+            <p class="form-error" role="alert">{i18n.t("questionnaire-withdrawn")}</p>
         }
         .into_any(),
         (LinkState::Open, progress) => {
-            let label = if progress.is_some() { "Continue where you left off" } else { "Start" };
+            let label = i18n.t(if progress.is_some() {
+                "questionnaire-continue"
+            } else {
+                "questionnaire-start"
+            });
             view! {
                 <div class="intro" inner_html=start.intro_html.clone()></div>
-                <p>{format!(
-                    "{} questions in {} steps; about 10 to 15 minutes. Each answer is saved as you go: you can close this page and open the link again later.",
-                    start.question_count,
-                    start.dimension_titles.len()
+                <p>{i18n.t_with(
+                    "questionnaire-start-lead",
+                    &[
+                        ("questions", start.question_count.into()),
+                        ("steps", start.dimension_titles.len().into()),
+                    ],
                 )}</p>
                 <ol class="steps">
                     {start.dimension_titles.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
@@ -124,14 +147,16 @@ pub fn QuestionnairePage() -> impl IntoView {
     };
     let page = Resource::new_blocking(key, |(token, step)| questionnaire_page(token, step));
     let token = self::token();
+    let i18n = use_i18n();
     view! {
-        <Title text="Assessment"/>
+        <Title text=i18n.t("questionnaire-title")/>
         <PageView resource=page render=move |page| view! { <Step step=page.content flash=page.flash token=token()/> }/>
     }
 }
 
 #[component]
 fn Step(step: QuestionnaireStep, flash: Option<Flash>, token: String) -> impl IntoView {
+    let i18n = use_i18n();
     let flash = Flash::for_form(&flash, "step").unwrap_or_default();
     let last = step.step == step.steps;
     let locked = step.progress.submitted;
@@ -155,19 +180,19 @@ fn Step(step: QuestionnaireStep, flash: Option<Flash>, token: String) -> impl In
             <ProgressBar progress=step.progress.clone() step=(step.step, step.steps)/>
             <h1>{step.dimension_title.clone()}</h1>
             <div class="intro" inner_html=step.dimension_html.clone()></div>
-            {locked.then(|| view! { <Notice message="You have submitted; your answers are locked and shown here read-only.".to_owned()/> })}
-            <AutosaveForm>
+            {locked.then(|| view! { <Notice message=i18n.t("questionnaire-locked")/> })}
+            <AutosaveForm texts=AutosaveTexts::new(i18n)>
                 <form method="post" action=format!("/a/{token}/step/{}", step.step) id="step" class="app-form">
                     <p id="step-error" class="form-error" role="alert" data-form-error="">{flash.error.clone()}</p>
                     {questions}
-                    <p class="save-status hint" aria-live="polite" data-save-status="">"Answers are saved when you move to the next step."</p>
+                    <p class="save-status hint" aria-live="polite" data-save-status="">{i18n.t("questionnaire-saved-on-next")}</p>
                     // "Save and continue" comes first in the document: it is the button Enter
                     // presses. The stylesheet shows "Back" on the left.
                     <div class="actions step-actions">
                         <button type="submit" name="nav" value="next" class="button primary" disabled=locked>
-                            {if last { "Save and review" } else { "Save and continue" }}
+                            {i18n.t(if last { "questionnaire-save-review" } else { "questionnaire-save-continue" })}
                         </button>
-                        {(step.step > 1).then(|| view! { <button type="submit" name="nav" value="back" class="button" disabled=locked>"Back"</button> })}
+                        {(step.step > 1).then(|| view! { <button type="submit" name="nav" value="back" class="button" disabled=locked>{i18n.t("questionnaire-back")}</button> })}
                     </div>
                 </form>
             </AutosaveForm>
@@ -186,6 +211,7 @@ fn QuestionField(
     max: usize,
     locked: bool,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let name = format!("q.{}", question.id);
     let comment_name = format!("c.{}", question.id);
     let error_id = format!("{}-error", question.id);
@@ -226,13 +252,13 @@ fn QuestionField(
             {question.help_html.clone().map(|h| view! { <div class="hint" inner_html=h></div> })}
             <ul class="levels">
                 {levels}
-                {choice("dont-know".into(), "Don't know".into(), None)}
-                {choice("not-applicable".into(), "Not applicable to us".into(), None)}
+                {choice("dont-know".into(), i18n.t("questionnaire-dont-know"), None)}
+                {choice("not-applicable".into(), i18n.t("questionnaire-not-applicable"), None)}
             </ul>
             <p id=error_id.clone() class="field-error" data-error-for=name.clone()>{error.clone()}</p>
             <details class="comment" open=comment_open>
-                <summary>"Add a comment (optional)"</summary>
-                <label class="sr-only" for=format!("{}-comment", question.id)>{format!("Comment on: {}", question.text)}</label>
+                <summary>{i18n.t("questionnaire-add-comment")}</summary>
+                <label class="sr-only" for=format!("{}-comment", question.id)>{i18n.t_with("questionnaire-comment-on", &[("question", question.text.clone().into())])}</label>
                 <textarea id=format!("{}-comment", question.id) name=comment_name.clone() maxlength=max rows="3" disabled=locked>{textarea_text(&comment)}</textarea>
                 <p class="field-error" data-error-for=comment_name.clone()>{comment_error.clone()}</p>
             </details>
@@ -246,42 +272,44 @@ fn QuestionField(
 pub fn ReviewPage() -> impl IntoView {
     let token = token();
     let page = Resource::new_blocking(token.clone(), review_page);
+    let i18n = use_i18n();
     view! {
-        <Title text="Review and submit"/>
+        <Title text=i18n.t("questionnaire-review-title")/>
         <PageView resource=page render=move |page| view! { <Review review=page.content flash=page.flash token=token()/> }/>
     }
 }
 
 #[component]
 fn Review(review: ReviewView, flash: Option<Flash>, token: String) -> impl IntoView {
+    let i18n = use_i18n();
     let flash = Flash::for_form(&flash, "submit").unwrap_or_default();
     let complete = review.progress.answered == review.progress.total;
     view! {
         <section class="panel questionnaire">
             <p class="crumbs">{format!("{} · {}", review.organisation_name, review.campaign_name)}</p>
-            <h1>"Review and submit"</h1>
+            <h1>{i18n.t("questionnaire-review-title")}</h1>
             <ProgressBar progress=review.progress.clone()/>
             <table>
-                <thead><tr><th scope="col">"Step"</th><th scope="col">"Answered"</th></tr></thead>
+                <thead><tr><th scope="col">{i18n.t("questionnaire-review-step")}</th><th scope="col">{i18n.t("questionnaire-review-answered")}</th></tr></thead>
                 <tbody>
                     {review.steps.iter().map(|s| view! {
                         <tr>
                             <td><a href=format!("/a/{token}/step/{}", s.step)>{format!("{}. {}", s.step, s.title)}</a></td>
-                            <td>{format!("{} of {}", s.answered, s.total)}{(s.answered < s.total).then_some(" · not complete")}</td>
+                            <td>{step_answered(i18n, s.answered, s.total)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
             </table>
             {if review.progress.submitted {
-                view! { <p class="notice">"You have submitted your answers. Thank you!"</p> }.into_any()
+                view! { <p class="notice">{i18n.t("questionnaire-submitted")}</p> }.into_any()
             } else {
                 view! {
-                    <p>{if complete {
-                        "All questions are answered. Once you submit, your answers are locked."
+                    <p>{i18n.t(if complete {
+                        "questionnaire-review-complete"
                     } else {
-                        "Some questions are still open. Choose \"don't know\" where you are unsure, then submit."
-                    }}</p>
-                    <AppForm action=format!("/a/{token}/submit") id="submit" submit_label="Submit my answers" flash=flash.clone()>
+                        "questionnaire-review-incomplete"
+                    })}</p>
+                    <AppForm action=format!("/a/{token}/submit") id="submit" submit_label=i18n.t("questionnaire-submit") flash=flash.clone()>
                         <span></span>
                     </AppForm>
                 }.into_any()
@@ -291,13 +319,27 @@ fn Review(review: ReviewView, flash: Option<Flash>, token: String) -> impl IntoV
     .into_any()
 }
 
+/// A review row's count: "3 of 5 · not complete" until the step is fully answered.
+fn step_answered(i18n: I18n, answered: usize, total: usize) -> String {
+    let key = if answered < total {
+        "questionnaire-review-step-incomplete"
+    } else {
+        "questionnaire-review-step-complete"
+    };
+    i18n.t_with(
+        key,
+        &[("answered", answered.into()), ("total", total.into())],
+    )
+}
+
 /// `/a/:token/thanks`.
 #[component]
 pub fn ThanksPage() -> impl IntoView {
     let token = token();
     let page = Resource::new_blocking(token.clone(), respondent_page);
+    let i18n = use_i18n();
     view! {
-        <Title text="Thank you"/>
+        <Title text=i18n.t("questionnaire-thanks-title")/>
         <PageView resource=page render=move |page| {
             let submitted = page.content.progress.as_ref().is_some_and(|p| p.submitted);
             view! {
@@ -305,14 +347,14 @@ pub fn ThanksPage() -> impl IntoView {
                     <p class="crumbs">{page.content.organisation_name.clone()}</p>
                     {if submitted {
                         view! {
-                            <h1>"Thank you"</h1>
-                            <p>{format!("Your answers to \"{}\" are in. They are combined with your colleagues' answers; no one sees what you answered yourself.", page.content.campaign_name)}</p>
-                            <p>"You can close this page."</p>
+                            <h1>{i18n.t("questionnaire-thanks-title")}</h1>
+                            <p>{i18n.t_with("questionnaire-thanks-body", &[("campaign", page.content.campaign_name.clone().into())])}</p>
+                            <p>{i18n.t("questionnaire-thanks-close")}</p>
                         }.into_any()
                     } else {
                         view! {
-                            <h1>"Not submitted yet"</h1>
-                            <p><a href=format!("/a/{}/review", token())>"Review and submit your answers"</a></p>
+                            <h1>{i18n.t("questionnaire-not-submitted")}</h1>
+                            <p><a href=format!("/a/{}/review", token())>{i18n.t("questionnaire-review-link")}</a></p>
                         }.into_any()
                     }}
                 </section>

@@ -8,6 +8,7 @@ use crate::db::campaigns::{self, CampaignRecord, LinkRecord};
 use crate::db::responses::{self, AnswerRecord, NewResponse, ResponseRecord};
 use crate::domain::model::{Answer, MaturityModel};
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::i18n;
 use crate::models::assessment::{
     LevelChoice, LinkState, Progress, QuestionView, QuestionnaireStep, RespondentStart, ReviewView,
     StepSummary,
@@ -70,15 +71,17 @@ impl Opened {
         }
     }
 
-    /// Fails with a message the respondent understands unless answers are taken.
+    /// Fails with a message the respondent understands (in the request's language) unless
+    /// answers are taken.
     fn require_open(&self, state: &AppState) -> AppResult<()> {
+        let i18n = i18n::current();
         match self.state(state) {
             LinkState::Open => Ok(()),
-            LinkState::Closed { on } => Err(AppError::invalid_form(format!(
-                "This assessment closed on {on}; answers can no longer be changed."
-            ))),
+            LinkState::Closed { on } => Err(AppError::invalid_form(
+                i18n.t_with("questionnaire-error-closed", &[("on", on.into())]),
+            )),
             LinkState::Withdrawn => Err(AppError::invalid_form(
-                "This link was withdrawn by the organisation; ask them for a new one.",
+                i18n.t("questionnaire-error-withdrawn"),
             )),
         }
     }
@@ -256,9 +259,7 @@ async fn current(
     let response = existing_response(state, &opened, resume)
         .await?
         .ok_or_else(|| {
-            AppError::invalid_form(
-                "We could not find your answers in this browser. Open the link again and choose Start.",
-            )
+            AppError::invalid_form(i18n::current().t("questionnaire-error-no-response"))
         })?;
     Ok((opened, response))
 }
@@ -330,7 +331,7 @@ pub struct SubmittedAnswer {
 
 /// Reads a step form's fields: `q.<question id>` holds the choice, `c.<question id>` the
 /// comment. A comment without a choice cannot be stored, so it is an error on that question
-/// rather than silently dropped.
+/// rather than silently dropped. Messages are in the request's language.
 pub fn answers_from_form(fields: &[(String, String)]) -> AppResult<Vec<SubmittedAnswer>> {
     let mut answers: Vec<SubmittedAnswer> = Vec::new();
     let mut comments: Vec<(&str, &str)> = Vec::new();
@@ -356,8 +357,7 @@ pub fn answers_from_form(fields: &[(String, String)]) -> AppResult<Vec<Submitted
             None => {
                 errors.insert(
                     format!("q.{id}"),
-                    "Choose an answer (\"don't know\" is fine) so that your comment can be saved."
-                        .into(),
+                    i18n::current().t("questionnaire-error-comment-needs-answer"),
                 );
             }
         }
@@ -382,8 +382,9 @@ pub async fn save(
     let (opened, response) = current(state, token, resume).await?;
     opened.require_open(state)?;
     if answers.len() > MAX_ANSWERS_PER_SAVE {
-        return Err(AppError::invalid_form(format!(
-            "Send at most {MAX_ANSWERS_PER_SAVE} answers at once."
+        return Err(AppError::invalid_form(i18n::current().t_with(
+            "questionnaire-error-too-many",
+            &[("max", MAX_ANSWERS_PER_SAVE.into())],
         )));
     }
     let records = validate(&opened.model, answers)?;
@@ -395,7 +396,7 @@ pub async fn save(
         .ok_or(AppError::NotFound)?;
     if fresh.submitted_at.is_some() {
         return Err(AppError::invalid_form(
-            "You have already submitted this assessment; your answers are locked.",
+            i18n::current().t("questionnaire-error-locked"),
         ));
     }
     for record in &records {
@@ -408,8 +409,10 @@ pub async fn save(
 }
 
 /// Checks every answer against the model; field names are `q.<question id>` for the choice
-/// and `c.<question id>` for the comment, as in the form.
+/// and `c.<question id>` for the comment, as in the form. Messages are in the request's
+/// language.
 fn validate(model: &MaturityModel, answers: &[SubmittedAnswer]) -> AppResult<Vec<AnswerRecord>> {
+    let i18n = i18n::current();
     let mut errors = FieldErrors::new();
     let mut records = Vec::with_capacity(answers.len());
     for answer in answers {
@@ -417,17 +420,23 @@ fn validate(model: &MaturityModel, answers: &[SubmittedAnswer]) -> AppResult<Vec
         if model.question(&answer.question_id).is_none() {
             errors.insert(
                 field,
-                format!(
-                    "There is no question \"{}\" in this assessment.",
-                    answer.question_id
+                i18n.t_with(
+                    "questionnaire-error-no-question",
+                    &[("question", answer.question_id.as_str().into())],
                 ),
             );
             continue;
         }
         let value = match Answer::parse(&answer.value, model.scale()) {
             Ok(value) => value,
-            Err(message) => {
-                errors.insert(field, message);
+            Err(_) => {
+                errors.insert(
+                    field,
+                    i18n.t_with(
+                        "questionnaire-error-level",
+                        &[("scale", model.scale().into())],
+                    ),
+                );
                 continue;
             }
         };
@@ -435,9 +444,12 @@ fn validate(model: &MaturityModel, answers: &[SubmittedAnswer]) -> AppResult<Vec
         if comment.chars().count() > COMMENT_MAX_CHARS {
             errors.insert(
                 format!("c.{}", answer.question_id),
-                format!(
-                    "Shorten your comment to at most {COMMENT_MAX_CHARS} characters (it has {}).",
-                    comment.chars().count()
+                i18n.t_with(
+                    "questionnaire-error-comment-too-long",
+                    &[
+                        ("max", COMMENT_MAX_CHARS.into()),
+                        ("count", comment.chars().count().into()),
+                    ],
                 ),
             );
             continue;
@@ -510,11 +522,12 @@ pub async fn submit(state: &AppState, token: &str, resume: Option<&str>) -> AppR
     let progress = progress(&opened.model, &response, &answers);
     if progress.answered < progress.total {
         let missing = progress.total - progress.answered;
-        return Err(AppError::invalid_form(format!(
-            "{missing} question{} still without an answer (step {} is the first). \
-             Choose \"don't know\" where you are unsure.",
-            if missing == 1 { " is" } else { "s are" },
-            progress.resume_step
+        return Err(AppError::invalid_form(i18n::current().t_with(
+            "questionnaire-error-unanswered",
+            &[
+                ("count", missing.into()),
+                ("step", progress.resume_step.into()),
+            ],
         )));
     }
     // Frozen in model order, the order the results count fastest in.
