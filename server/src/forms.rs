@@ -283,7 +283,7 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Resp
             return outcome.failure("/dashboard", "signout", error, BTreeMap::new());
         }
     }
-    let notice = Flash::notice("signin", "You have signed out.");
+    let notice = Flash::notice("signin", &app::i18n::current().t("auth-signed-out"));
     outcome.success(
         "/signin",
         vec![auth::clear_session_cookie(&state)],
@@ -318,10 +318,7 @@ pub async fn create_invite(
             let link = format!("{}/invites/{}", state.site_origin(&headers), invite.token);
             let flash = Flash {
                 invite_link: Some(link),
-                ..Flash::notice(
-                    "invite",
-                    "Invite link created. Send it to your colleague; it works once.",
-                )
+                ..Flash::notice("invite", &app::i18n::current().t("settings-invite-created"))
             };
             outcome.success("/settings", Vec::new(), Some(flash))
         }
@@ -346,7 +343,7 @@ pub async fn revoke_invite(
     };
     match organisations::revoke_invite(&state, &user, &invite_id).await {
         Ok(()) => {
-            let flash = Flash::notice("revoke", "Invite revoked.");
+            let flash = Flash::notice("revoke", &app::i18n::current().t("settings-invite-revoked"));
             outcome.success("/settings", Vec::new(), Some(flash))
         }
         Err(error) => outcome.failure("/settings", "revoke", error, BTreeMap::new()),
@@ -373,7 +370,7 @@ pub async fn remove_member(
         Ok(name) => {
             let flash = Flash::notice(
                 "members",
-                &format!("{name} was removed from the organisation and signed out everywhere."),
+                &app::i18n::current().t_with("settings-member-removed", &[("name", name.into())]),
             );
             outcome.success("/settings", Vec::new(), Some(flash))
         }
@@ -402,7 +399,7 @@ pub async fn create_api_token(
                 api_token: Some(created.token),
                 ..Flash::notice(
                     "api-token",
-                    "API token created. Copy it now: it is shown only this once.",
+                    &app::i18n::current().t("settings-token-created"),
                 )
             };
             outcome.success("/settings", Vec::new(), Some(flash))
@@ -430,7 +427,7 @@ pub async fn revoke_api_token(
         Ok(()) => {
             let flash = Flash::notice(
                 "api-token-revoke",
-                "API token revoked: requests with it are refused from now on.",
+                &app::i18n::current().t("settings-token-revoked"),
             );
             outcome.success("/settings", Vec::new(), Some(flash))
         }

@@ -52,7 +52,7 @@ pub async fn save_settings(
             Vec::new(),
             Some(Flash::notice(
                 "roadmap-settings",
-                "Settings saved and the roadmap re-planned. Pinned, moved and dropped initiatives stay as you left them.",
+                &app::i18n::current().t("roadmap-settings-saved"),
             )),
         ),
         Err(error) => outcome.failure(&back, "roadmap-settings", error, values),
@@ -86,7 +86,10 @@ pub async fn change_initiative(
         Ok(done) => outcome.success(
             &format!("{back}#initiative-{initiative_id}"),
             Vec::new(),
-            Some(Flash::notice(&form, &format!("{done}."))),
+            Some(Flash::notice(
+                &form,
+                &app::i18n::current().t_with("roadmap-change-notice", &[("change", done.into())]),
+            )),
         ),
         Err(error) => outcome.failure(&back, &form, error, values),
     }

@@ -1,1 +1,63 @@
-# settings
+# 设置：组织页面（成员、邀请、API 令牌）及其表单的提示。
+
+settings-title = 组织
+settings-invite-link = 邀请链接（仅此时显示，离开本页前请复制）
+settings-members = 成员
+settings-col-name = 姓名
+settings-col-email = 电子邮箱
+settings-col-role = 角色
+settings-col-joined = 加入日期
+settings-col-access = 权限
+settings-col-note = 备注
+settings-col-created = 创建
+settings-col-status = 状态
+settings-col-actions = 操作
+settings-col-last-used = 最近使用
+settings-remove = 移除
+settings-remove-member = 将 { $name } 移出组织
+settings-revoke = 撤销
+
+settings-invite-title = 邀请同事
+settings-invite-intro = 创建一个链接，通过你常用的聊天工具或邮件发给对方。任何拿到链接的人都可以在 14 天内加入，链接仅能使用一次。
+settings-invite-submit = 创建邀请链接
+settings-field-role = 角色
+settings-role-member = 成员：参与评估、作答和面试
+settings-role-admin = 管理员：还可以管理成员和邀请
+settings-field-note = 备注（可选）
+settings-field-note-hint = 写明邀请对象，方便区分不同的链接。
+settings-invites = 邀请
+settings-invites-none = 还没有邀请。
+settings-invite-accepted-by = 已被 { $name } 接受
+settings-invite-open-until = 有效期至 { $date }
+settings-invite-no-note = （无备注）
+settings-invite-created-by = { $name } 创建于 { $date }
+settings-revoke-invite = 撤销邀请：{ $note }
+
+settings-tokens = API 令牌
+settings-tokens-intro-before = 脚本或其他工具可以凭令牌以你的身份、按你在本组织中的角色调用 JSON API：请在请求中带上{" "}
+settings-tokens-intro-between = 。API 说明见{" "}
+settings-tokens-intro-after = 。
+settings-token-new = 你的新令牌（仅此时显示，离开本页前请复制）
+settings-token-submit = 创建令牌
+settings-field-token-name = 令牌名称
+settings-field-token-name-hint = 写明用途，例如“CRM 同步”，方便区分不同的令牌。
+settings-tokens-none = 还没有 API 令牌。
+settings-token-revoked-on = 已于 { $date } 撤销
+settings-token-active = 有效
+settings-token-never-used = 从未使用
+settings-revoke-token = 撤销令牌：{ $name }
+
+settings-invite-created = 邀请链接已创建。请发给你的同事；链接仅能使用一次。
+settings-invite-revoked = 邀请已撤销。
+settings-member-removed = { $name } 已被移出组织，并已在所有设备上退出登录。
+settings-token-created = API 令牌已创建。请立即复制：它只会显示这一次。
+settings-token-revoked = API 令牌已撤销：此后使用它的请求都会被拒绝。
+settings-what-token-name = 令牌名称
+settings-error-note-too-long = 备注最多 { $max } 个字符，请缩短。
+settings-error-remove-yourself = 你不能移除自己。请让另一位管理员操作。
+settings-error-remove-owner = 创建组织的所有者不能被移除。
+settings-error-already-member = 你已经是该组织的成员，因此这个邀请会继续保留，留给原本要邀请的人。
+settings-invite-just-used = 这个邀请刚刚已被使用或撤销。
+settings-invite-used = 这个邀请已经被使用过了。
+settings-invite-withdrawn = 这个邀请已被撤回。请向对方索取新的邀请。
+settings-invite-expired = 这个邀请已过期。请向对方索取新的邀请。

@@ -22,8 +22,18 @@ pub async fn roadmap_page(id: String) -> Result<Page<RoadmapView>, AppError> {
 pub async fn report_page(id: String) -> Result<Page<ReportView>, AppError> {
     use super::context::{answer, page, require_user, state};
     answer(async move {
+        use crate::services::roadmap::{report, summary_sentences};
         let user = require_user()?;
-        page(crate::services::roadmap::report(&state()?, &user, &id).await?)
+        let mut view = report(&state()?, &user, &id).await?;
+        // The service words the summary in English, for the exports; the page in the
+        // reader's language.
+        view.summary = summary_sentences(
+            &view.roadmap,
+            &view.results,
+            &view.level_names,
+            crate::i18n::use_i18n(),
+        );
+        page(view)
     })
     .await
 }

@@ -1,6 +1,8 @@
 //! Accounts and organisations: the rules for what a valid name, e-mail address, password
-//! and role are. Each `parse` returns the message a user sees when the input is wrong.
+//! and role are. Each `parse` returns the message a user sees when the input is wrong, in
+//! the language of the [`I18n`] it is given.
 
+use crate::i18n::I18n;
 use crate::tr_key;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -17,13 +19,13 @@ pub const NAME_MAX_CHARS: usize = 100;
 pub struct Email(String);
 
 impl Email {
-    pub fn parse(input: &str) -> Result<Self, String> {
+    pub fn parse(input: &str, i18n: I18n) -> Result<Self, String> {
         let email = input.trim().to_lowercase();
         if email.is_empty() {
-            return Err("Enter your e-mail address.".into());
+            return Err(i18n.t("account-error-email-empty"));
         }
         if email.chars().count() > 254 {
-            return Err("That e-mail address is too long (at most 254 characters).".into());
+            return Err(i18n.t("account-error-email-too-long"));
         }
         let valid = match email.split_once('@') {
             Some((local, domain)) => {
@@ -37,7 +39,7 @@ impl Email {
             None => false,
         };
         if !valid {
-            return Err("Enter an e-mail address like name@company.com.".into());
+            return Err(i18n.t("account-error-email-invalid"));
         }
         Ok(Email(email))
     }
@@ -58,16 +60,18 @@ impl fmt::Display for Email {
 pub struct Password(String);
 
 impl Password {
-    pub fn parse(input: &str) -> Result<Self, String> {
+    pub fn parse(input: &str, i18n: I18n) -> Result<Self, String> {
         let chars = input.chars().count();
         if chars < PASSWORD_MIN_CHARS {
-            return Err(format!(
-                "Use at least {PASSWORD_MIN_CHARS} characters for your password."
+            return Err(i18n.t_with(
+                "account-error-password-short",
+                &[("min", PASSWORD_MIN_CHARS.into())],
             ));
         }
         if chars > PASSWORD_MAX_CHARS {
-            return Err(format!(
-                "Use at most {PASSWORD_MAX_CHARS} characters for your password."
+            return Err(i18n.t_with(
+                "account-error-password-long",
+                &[("max", PASSWORD_MAX_CHARS.into())],
             ));
         }
         Ok(Password(input.to_owned()))
@@ -89,19 +93,27 @@ impl fmt::Debug for Password {
 pub struct Name(String);
 
 impl Name {
-    /// `what` names the field in the message, e.g. "your name".
+    /// `what` names the field in an English message, e.g. "your name".
     pub fn parse(input: &str, what: &str) -> Result<Self, String> {
+        Name::parse_in(input, what, I18n::default())
+    }
+
+    /// Like [`Self::parse`], with the message in the language of `i18n`; `what` names the
+    /// field in that language (e.g. `i18n.t("auth-what-your-name")`).
+    pub fn parse_in(input: &str, what: &str, i18n: I18n) -> Result<Self, String> {
         let name = input.trim();
+        let what = ("what", what.into());
         if name.is_empty() {
-            return Err(format!("Enter {what}."));
+            return Err(i18n.t_with("account-error-name-empty", &[what]));
         }
         if name.chars().count() > NAME_MAX_CHARS {
-            return Err(format!(
-                "Shorten {what} to at most {NAME_MAX_CHARS} characters."
+            return Err(i18n.t_with(
+                "account-error-name-too-long",
+                &[what, ("max", NAME_MAX_CHARS.into())],
             ));
         }
         if name.chars().any(char::is_control) {
-            return Err(format!("Remove the control characters from {what}."));
+            return Err(i18n.t_with("account-error-name-control", &[what]));
         }
         Ok(Name(name.to_owned()))
     }
@@ -142,10 +154,10 @@ impl Role {
     }
 
     /// The role an invite may grant: never owner.
-    pub fn parse_invitable(input: &str) -> Result<Self, String> {
+    pub fn parse_invitable(input: &str, i18n: I18n) -> Result<Self, String> {
         match Role::parse(input) {
             Some(role @ (Role::Admin | Role::Member)) => Ok(role),
-            _ => Err("Choose either admin or member.".into()),
+            _ => Err(i18n.t("account-error-role")),
         }
     }
 
@@ -184,7 +196,9 @@ mod tests {
     #[test]
     fn email_is_trimmed_and_lower_cased() {
         assert_eq!(
-            Email::parse("  Ana@Example.COM ").unwrap().as_str(),
+            Email::parse("  Ana@Example.COM ", I18n::default())
+                .unwrap()
+                .as_str(),
             "ana@example.com"
         );
     }
@@ -200,22 +214,25 @@ mod tests {
             "a b@example.com",
             "a@b@c.com",
         ] {
-            assert!(Email::parse(bad).is_err(), "{bad:?} was accepted");
+            assert!(
+                Email::parse(bad, I18n::default()).is_err(),
+                "{bad:?} was accepted"
+            );
         }
     }
 
     #[test]
     fn password_length_is_bounded_in_characters_not_bytes() {
-        assert!(Password::parse("1234567").is_err());
-        assert!(Password::parse("12345678").is_ok());
+        assert!(Password::parse("1234567", I18n::default()).is_err());
+        assert!(Password::parse("12345678", I18n::default()).is_ok());
         // 128 three-byte characters are 128 characters, not 384.
-        assert!(Password::parse(&"密".repeat(128)).is_ok());
-        assert!(Password::parse(&"x".repeat(129)).is_err());
+        assert!(Password::parse(&"密".repeat(128), I18n::default()).is_ok());
+        assert!(Password::parse(&"x".repeat(129), I18n::default()).is_err());
     }
 
     #[test]
     fn password_debug_does_not_leak_the_secret() {
-        let password = Password::parse("correct horse").unwrap();
+        let password = Password::parse("correct horse", I18n::default()).unwrap();
         assert!(!format!("{password:?}").contains("horse"));
     }
 
@@ -228,8 +245,14 @@ mod tests {
 
     #[test]
     fn invites_cannot_grant_ownership() {
-        assert!(Role::parse_invitable("owner").is_err());
-        assert_eq!(Role::parse_invitable("admin"), Ok(Role::Admin));
-        assert_eq!(Role::parse_invitable("member"), Ok(Role::Member));
+        assert!(Role::parse_invitable("owner", I18n::default()).is_err());
+        assert_eq!(
+            Role::parse_invitable("admin", I18n::default()),
+            Ok(Role::Admin)
+        );
+        assert_eq!(
+            Role::parse_invitable("member", I18n::default()),
+            Ok(Role::Member)
+        );
     }
 }

@@ -203,7 +203,7 @@ impl PerceptionGap {
 /// Lower-cases the first letter of a title so it reads inside a sentence ("Data quality"
 /// -> "data quality"), unless the first word has capitals after its first letter, which
 /// marks an acronym or a name ("CRM hygiene", "RevOps governance") that must keep them.
-fn lower_first_word(title: &str) -> String {
+pub(crate) fn lower_first_word(title: &str) -> String {
     let first_word = title.split_whitespace().next().unwrap_or("");
     if first_word.chars().skip(1).any(char::is_uppercase) {
         return title.to_string();

@@ -3,6 +3,7 @@
 //! dimension. Pure: parsing with messages that say what to fix, defaults, phase dates.
 
 use super::planner::{default_target, MAX_LEVEL};
+use crate::i18n::I18n;
 use crate::tr_key;
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -123,7 +124,8 @@ impl RoadmapSettings {
             .unwrap_or(NaiveDate::MAX)
     }
 
-    /// "Phase 1 · Jan 2027 - Mar 2027" (one month: "Phase 1 · Jan 2027").
+    /// "Phase 1 · Jan 2027 - Mar 2027" (one month: "Phase 1 · Jan 2027"), in English for
+    /// the exports; pages word it from [`Self::phase_start`] and [`Self::phase_end`].
     pub fn phase_label(&self, index: usize) -> String {
         let (start, end) = (self.phase_start(index), self.phase_end(index));
         if self.phase_length == PhaseLength::Month {
@@ -164,10 +166,12 @@ pub struct SettingsInput {
 
 /// Parses the settings form. `dimensions` are the model's dimension ids; a target for any
 /// other id is an error, a dimension left empty keeps the default. Errors are keyed by
-/// field name (`phases`, `capacity_weeks`, `phase_length`, `starts_on`, `target.<id>`).
+/// field name (`phases`, `capacity_weeks`, `phase_length`, `starts_on`, `target.<id>`) and
+/// worded by `i18n`.
 pub fn parse_settings(
     input: &SettingsInput,
     dimensions: &[&str],
+    i18n: I18n,
 ) -> Result<RoadmapSettings, BTreeMap<String, String>> {
     let mut errors = BTreeMap::new();
     let phases = match input.phases.trim().parse::<usize>() {
@@ -175,7 +179,7 @@ pub fn parse_settings(
         _ => {
             errors.insert(
                 "phases".into(),
-                format!("Enter a whole number of phases from 1 to {MAX_PHASES}."),
+                i18n.t_with("roadmap-error-phases", &[("max", MAX_PHASES.into())]),
             );
             0
         }
@@ -185,26 +189,21 @@ pub fn parse_settings(
         _ => {
             errors.insert(
                 "capacity_weeks".into(),
-                format!(
-                    "Enter the person-weeks available per phase, more than 0 and at most {MAX_CAPACITY_WEEKS:.0} (e.g. 12 or 7.5)."
+                i18n.t_with(
+                    "roadmap-error-capacity",
+                    &[("max", format!("{MAX_CAPACITY_WEEKS:.0}").into())],
                 ),
             );
             0.0
         }
     };
     let phase_length = PhaseLength::parse(&input.phase_length).unwrap_or_else(|| {
-        errors.insert(
-            "phase_length".into(),
-            "Choose months, quarters or half-years.".into(),
-        );
+        errors.insert("phase_length".into(), i18n.t("roadmap-error-phase-length"));
         PhaseLength::Quarter
     });
     let starts_on =
         NaiveDate::parse_from_str(input.starts_on.trim(), "%Y-%m-%d").unwrap_or_else(|_| {
-            errors.insert(
-                "starts_on".into(),
-                "Enter the first day of the first phase as a date (YYYY-MM-DD).".into(),
-            );
+            errors.insert("starts_on".into(), i18n.t("roadmap-error-starts-on"));
             NaiveDate::MIN
         });
     let mut targets = BTreeMap::new();
@@ -212,7 +211,10 @@ pub fn parse_settings(
         if !dimensions.contains(&id.as_str()) {
             errors.insert(
                 format!("target.{id}"),
-                format!("\"{id}\" is not a dimension of this assessment's model."),
+                i18n.t_with(
+                    "roadmap-error-unknown-dimension",
+                    &[("id", id.as_str().into())],
+                ),
             );
             continue;
         }
@@ -226,7 +228,10 @@ pub fn parse_settings(
             _ => {
                 errors.insert(
                     format!("target.{id}"),
-                    format!("Enter a target level from 1 to {MAX_LEVEL:.0} (e.g. 3 or 3.5), or leave it empty for the default."),
+                    i18n.t_with(
+                        "roadmap-error-target",
+                        &[("max", format!("{MAX_LEVEL:.0}").into())],
+                    ),
                 );
             }
         }
@@ -314,7 +319,7 @@ mod tests {
         form.capacity_weeks = "7,5".into();
         form.targets.insert("data".into(), "3".into());
         form.targets.insert("alignment".into(), " ".into());
-        let settings = parse_settings(&form, &["data", "alignment"]).unwrap();
+        let settings = parse_settings(&form, &["data", "alignment"], I18n::default()).unwrap();
         assert_eq!(settings.capacity_weeks, 7.5);
         assert_eq!(settings.targets.len(), 1);
         assert_eq!(settings.targets["data"], 3.0);
@@ -333,7 +338,7 @@ mod tests {
             ]
             .into(),
         };
-        let errors = parse_settings(&form, &["data"]).unwrap_err();
+        let errors = parse_settings(&form, &["data"], I18n::default()).unwrap_err();
         let keys: Vec<&str> = errors.keys().map(String::as_str).collect();
         assert_eq!(
             keys,
@@ -352,7 +357,10 @@ mod tests {
                 capacity_weeks: bad.into(),
                 ..input()
             };
-            assert!(parse_settings(&form, &[]).is_err(), "{bad} accepted");
+            assert!(
+                parse_settings(&form, &[], I18n::default()).is_err(),
+                "{bad} accepted"
+            );
         }
     }
 }

@@ -9,13 +9,17 @@ use crate::components::charts::{
 };
 use crate::components::form::{AppForm, Notice};
 use crate::components::layout::PageView;
+use crate::domain::model::Function;
 use crate::domain::planner::{level, weeks};
 use crate::domain::roadmap::PhaseLength;
+use crate::i18n::{use_i18n, I18n};
 use crate::models::roadmap::{
-    DimensionTarget, PhaseView, Reassessment, ReportView, RoadmapItem, RoadmapView,
+    gap_sentence, CandidateStatus, DimensionTarget, PhaseView, Reassessment, ReportView,
+    RoadmapItem, RoadmapView,
 };
 use crate::models::Flash;
 use crate::pages::assessments::{param, short_title, Heatmap};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -23,11 +27,67 @@ fn opt_level(value: Option<f64>) -> String {
     value.map_or_else(|| "–".to_owned(), level)
 }
 
-fn timeline(phases: &[PhaseView]) -> Vec<TimelinePhase> {
+/// A phase's title in the reader's language: "Phase 1 · Jan 2027 – Mar 2027", or with
+/// phases of one month "Phase 1 · Jan 2027". (The exports keep the English `label`.)
+fn phase_title(i18n: I18n, phase: &PhaseView, length: PhaseLength) -> String {
+    let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+    let (Some(start), Some(end)) = (day(&phase.starts_on), day(&phase.ends_on)) else {
+        return phase.label.clone();
+    };
+    let number = ("number", (phase.index + 1).into());
+    if length == PhaseLength::Month {
+        i18n.t_with(
+            "roadmap-phase-title-month",
+            &[number, ("month", i18n.month(start).into())],
+        )
+    } else {
+        i18n.t_with(
+            "roadmap-phase-title",
+            &[
+                number,
+                ("start", i18n.month(start).into()),
+                ("end", i18n.month(end).into()),
+            ],
+        )
+    }
+}
+
+/// The function a perception gap names (by its English label, as the planner keeps it).
+fn function_named(label: &str) -> Option<Function> {
+    Function::ALL.into_iter().find(|f| f.label() == label)
+}
+
+/// A function's name in the reader's language, from its English label.
+fn function_label(i18n: I18n, label: &str) -> String {
+    function_named(label).map_or_else(|| label.to_owned(), |f| i18n.t(f.label_key()))
+}
+
+/// "Debrief ready", "2 of 3 scorecards in", "Decided: Hire", ...
+fn candidate_state(i18n: I18n, candidate: &CandidateStatus) -> String {
+    match candidate.decision {
+        Some(outcome) => i18n.t_with(
+            "roadmap-candidate-decided",
+            &[("outcome", i18n.t(outcome.label_key()).into())],
+        ),
+        None if candidate.interviews == 0 => i18n.t("roadmap-candidate-no-interviews"),
+        None if candidate.scorecards_submitted >= candidate.interviews => {
+            i18n.t("roadmap-candidate-debrief-ready")
+        }
+        None => i18n.t_with(
+            "roadmap-candidate-scorecards-in",
+            &[
+                ("submitted", candidate.scorecards_submitted.into()),
+                ("interviews", candidate.interviews.into()),
+            ],
+        ),
+    }
+}
+
+fn timeline(i18n: I18n, phases: &[PhaseView], length: PhaseLength) -> Vec<TimelinePhase> {
     phases
         .iter()
         .map(|p| TimelinePhase {
-            label: p.label.clone(),
+            label: phase_title(i18n, p, length),
             items: p
                 .initiatives
                 .iter()
@@ -44,16 +104,17 @@ fn timeline(phases: &[PhaseView]) -> Vec<TimelinePhase> {
 /// Links to the downloads of a campaign.
 #[component]
 fn Downloads(campaign_id: String) -> impl IntoView {
-    let link = |file: &str, label: &'static str| {
+    let i18n = use_i18n();
+    let link = |file: &str, label: String| {
         view! { <li><a class="button" href=format!("/assessments/{campaign_id}/{file}") download="">{label}</a></li> }
     };
     view! {
-        <ul class="downloads" aria-label="Downloads">
-            {link("report.md", "Report (Markdown)")}
-            {link("results.csv", "Results (CSV)")}
-            {link("results.json", "Results (JSON)")}
-            {link("roadmap.csv", "Roadmap (CSV)")}
-            {link("roadmap.json", "Roadmap (JSON)")}
+        <ul class="downloads" aria-label=i18n.t("roadmap-downloads")>
+            {link("report.md", i18n.t("roadmap-download-report-md"))}
+            {link("results.csv", i18n.t("roadmap-download-results-csv"))}
+            {link("results.json", i18n.t("roadmap-download-results-json"))}
+            {link("roadmap.csv", i18n.t("roadmap-download-roadmap-csv"))}
+            {link("roadmap.json", i18n.t("roadmap-download-roadmap-json"))}
         </ul>
     }
 }
@@ -63,15 +124,18 @@ fn Downloads(campaign_id: String) -> impl IntoView {
 pub fn RoadmapPage() -> impl IntoView {
     let id = param("id");
     let page = Resource::new_blocking(id, roadmap_page);
+    let i18n = use_i18n();
     view! {
-        <Title text="Roadmap"/>
+        <Title text=i18n.t("roadmap-title")/>
         <PageView resource=page render=|page| view! { <Roadmap view=page.content flash=page.flash/> }/>
     }
 }
 
 #[component]
 fn Roadmap(view: RoadmapView, flash: Option<Flash>) -> impl IntoView {
+    let i18n = use_i18n();
     let id = view.summary.id.clone();
+    let length = view.settings.phase_length;
     // Notices about one initiative show beside it; the others here.
     let notice = flash
         .as_ref()
@@ -82,14 +146,14 @@ fn Roadmap(view: RoadmapView, flash: Option<Flash>) -> impl IntoView {
         <section class="panel">
             <p class="crumbs">
                 <a href=format!("/assessments/{id}")>{view.summary.name.clone()}</a>" · "
-                <a href=format!("/assessments/{id}/results")>"Results"</a>
+                <a href=format!("/assessments/{id}/results")>{i18n.t("roadmap-crumb-results")}</a>
             </p>
             <div class="panel-head">
-                <h1>{format!("Roadmap: {}", view.summary.name)}</h1>
-                <a class="button" href=format!("/assessments/{id}/report")>"Executive report"</a>
+                <h1>{i18n.t_with("roadmap-heading", &[("name", view.summary.name.clone().into())])}</h1>
+                <a class="button" href=format!("/assessments/{id}/report")>{i18n.t("roadmap-report-title")}</a>
             </div>
             {notice.map(|message| view! { <Notice message/> })}
-            <p>"Initiatives from the library that close the gaps between where each dimension stands and its target, largest gaps and widest perception gaps first, in phases that respect prerequisites and the capacity you set. Moves, drops and owners are kept whenever the plan is recomputed."</p>
+            <p>{i18n.t("roadmap-intro")}</p>
             <Downloads campaign_id=id.clone()/>
         </section>
     };
@@ -97,7 +161,7 @@ fn Roadmap(view: RoadmapView, flash: Option<Flash>) -> impl IntoView {
         return view! {
             {head}
             <section class="panel">
-                <p class="empty">"No one has submitted answers yet, so there is nothing to plan from. Share the invitation links from the assessment page; the roadmap appears with the first submitted response."</p>
+                <p class="empty">{i18n.t("roadmap-no-answers")}</p>
             </section>
         }
         .into_any();
@@ -107,23 +171,26 @@ fn Roadmap(view: RoadmapView, flash: Option<Flash>) -> impl IntoView {
         {head}
         <Settings view=view.clone() flash=flash.clone()/>
         <section class="panel" id="plan">
-            <h2>"The plan"</h2>
-            <RoadmapTimeline phases=timeline(&view.phases) title=format!("Roadmap timeline: {} phases", view.phases.len())/>
+            <h2>{i18n.t("roadmap-plan")}</h2>
+            <RoadmapTimeline phases=timeline(i18n, &view.phases, length) title=i18n.t_with("roadmap-timeline-title", &[("count", view.phases.len().into())])/>
             {view.phases.iter().map(|phase| {
                 let over = phase.effort_weeks > phase.capacity_weeks + 1e-9;
+                let effort = [
+                    ("effort", weeks(phase.effort_weeks).into()),
+                    ("capacity", weeks(phase.capacity_weeks).into()),
+                ];
                 view! {
                     <div class="phase" id=format!("phase-{}", phase.index + 1)>
                         <div class="phase-head">
-                            <h3>{phase.label.clone()}</h3>
-                            <p class=if over { "over-capacity" } else { "hint" }>{format!(
-                                "{} of {} person-weeks{}",
-                                weeks(phase.effort_weeks),
-                                weeks(phase.capacity_weeks),
-                                if over { " (over capacity through pinned initiatives)" } else { "" }
-                            )}</p>
+                            <h3>{phase_title(i18n, phase, length)}</h3>
+                            <p class=if over { "over-capacity" } else { "hint" }>{if over {
+                                i18n.t_with("roadmap-phase-effort-over", &effort)
+                            } else {
+                                i18n.t_with("roadmap-phase-effort", &effort)
+                            }}</p>
                         </div>
                         {if phase.initiatives.is_empty() {
-                            view! { <p class="empty">"Nothing planned in this phase."</p> }.into_any()
+                            view! { <p class="empty">{i18n.t("roadmap-phase-empty")}</p> }.into_any()
                         } else {
                             phase.initiatives.iter().cloned().map(|item| view! {
                                 <Initiative item campaign_id=id.clone() phases=phase_count can_edit=view.can_edit flash=flash.clone()/>
@@ -134,12 +201,12 @@ fn Roadmap(view: RoadmapView, flash: Option<Flash>) -> impl IntoView {
             }).collect_view()}
         </section>
         <section class="panel" id="unscheduled">
-            <h2>"Not scheduled"</h2>
+            <h2>{i18n.t("roadmap-unscheduled")}</h2>
             {if view.unscheduled.is_empty() {
-                view! { <p class="empty">"Every initiative the targets need fits into the plan."</p> }.into_any()
+                view! { <p class="empty">{i18n.t("roadmap-unscheduled-none")}</p> }.into_any()
             } else {
                 view! {
-                    <p>"Needed for the targets but not in any phase, with why. Raise the capacity, add phases, or move one into a phase yourself."</p>
+                    <p>{i18n.t("roadmap-unscheduled-intro")}</p>
                     {view.unscheduled.iter().cloned().map(|item| view! {
                         <Initiative item campaign_id=id.clone() phases=phase_count can_edit=view.can_edit flash=flash.clone()/>
                     }).collect_view()}
@@ -148,7 +215,7 @@ fn Roadmap(view: RoadmapView, flash: Option<Flash>) -> impl IntoView {
         </section>
         {(!view.dropped.is_empty()).then(|| view! {
             <section class="panel" id="dropped">
-                <h2>"Dropped"</h2>
+                <h2>{i18n.t("roadmap-dropped")}</h2>
                 {view.dropped.iter().cloned().map(|item| view! {
                     <Initiative item campaign_id=id.clone() phases=phase_count can_edit=view.can_edit dropped=true flash=flash.clone()/>
                 }).collect_view()}
@@ -157,14 +224,17 @@ fn Roadmap(view: RoadmapView, flash: Option<Flash>) -> impl IntoView {
         <Projections view=view.clone()/>
         {view.previous.clone().map(|previous| view! { <ReassessmentPanel previous/> })}
         <section class="panel" id="history">
-            <h2>"History"</h2>
+            <h2>{i18n.t("roadmap-history")}</h2>
             {if view.history.is_empty() {
-                view! { <p class="empty">"No changes yet: this is the plan as computed from the results and the default settings."</p> }.into_any()
+                view! { <p class="empty">{i18n.t("roadmap-history-empty")}</p> }.into_any()
             } else {
                 view! {
                     <ol class="history">
                         {view.history.iter().map(|c| view! {
-                            <li><strong>{c.what.clone()}</strong><br/><span class="hint">{format!("{} · {} UTC", c.who, c.at)}</span></li>
+                            <li><strong>{c.what.clone()}</strong><br/><span class="hint">{i18n.t_with(
+                                "roadmap-history-by",
+                                &[("who", c.who.clone().into()), ("at", c.at.clone().into())],
+                            )}</span></li>
                         }).collect_view()}
                     </ol>
                 }.into_any()
@@ -176,19 +246,22 @@ fn Roadmap(view: RoadmapView, flash: Option<Flash>) -> impl IntoView {
 
 #[component]
 fn Settings(view: RoadmapView, flash: Option<Flash>) -> impl IntoView {
+    let i18n = use_i18n();
     let form_flash = Flash::for_form(&flash, "roadmap-settings").unwrap_or_default();
     let s = view.settings.clone();
     let value = |name: &str, default: String| form_flash.value(name).unwrap_or(default);
     if !view.can_edit {
         return view! {
             <section class="panel" id="settings">
-                <h2>"Targets and capacity"</h2>
-                <p>{format!(
-                    "{} phases of one {} each from {}, {} person-weeks per phase. Owners and admins change these.",
-                    s.phases,
-                    match s.phase_length { PhaseLength::Month => "month", PhaseLength::Quarter => "quarter", PhaseLength::HalfYear => "half-year" },
-                    s.starts_on,
-                    weeks(s.capacity_weeks)
+                <h2>{i18n.t("roadmap-settings-title")}</h2>
+                <p>{i18n.t_with(
+                    "roadmap-settings-summary",
+                    &[
+                        ("phases", s.phases.into()),
+                        ("length", s.phase_length.as_str().into()),
+                        ("start", s.starts_on.clone().into()),
+                        ("capacity", weeks(s.capacity_weeks).into()),
+                    ],
                 )}</p>
                 <TargetsTable dimensions=view.dimensions.clone() inputs=None/>
             </section>
@@ -207,31 +280,31 @@ fn Settings(view: RoadmapView, flash: Option<Flash>) -> impl IntoView {
     };
     view! {
         <section class="panel" id="settings">
-            <h2>"Targets and capacity"</h2>
-            <p>"Set where each dimension should get to and how much the team can do per phase; the plan below follows. An empty target means one level up from now (at most 5)."</p>
-            <AppForm action=format!("/assessments/{}/roadmap/settings", view.summary.id) id="roadmap-settings" submit_label="Save and re-plan" flash=form_flash.clone()>
+            <h2>{i18n.t("roadmap-settings-title")}</h2>
+            <p>{i18n.t("roadmap-settings-intro")}</p>
+            <AppForm action=format!("/assessments/{}/roadmap/settings", view.summary.id) id="roadmap-settings" submit_label=i18n.t("roadmap-settings-submit") flash=form_flash.clone()>
                 <div class="settings-grid">
                     <div class="field">
-                        <label for="roadmap-settings-phases">"Phases"</label>
+                        <label for="roadmap-settings-phases">{i18n.t("roadmap-field-phases")}</label>
                         <input id="roadmap-settings-phases" name="phases" type="number" min="1" max="12" step="1" value=phases required=true aria-describedby="roadmap-settings-phases-error"/>
                         <p id="roadmap-settings-phases-error" class="field-error" data-error-for="phases">{error("phases")}</p>
                     </div>
                     <div class="field">
-                        <label for="roadmap-settings-phase_length">"Phase length"</label>
+                        <label for="roadmap-settings-phase_length">{i18n.t("roadmap-field-phase-length")}</label>
                         <select id="roadmap-settings-phase_length" name="phase_length" aria-describedby="roadmap-settings-phase_length-error">
                             {PhaseLength::ALL.into_iter().map(|p| view! {
-                                <option value=p.as_str() selected=p.as_str() == length>{p.label()}</option>
+                                <option value=p.as_str() selected=p.as_str() == length>{i18n.t(p.label_key())}</option>
                             }).collect_view()}
                         </select>
                         <p id="roadmap-settings-phase_length-error" class="field-error" data-error-for="phase_length">{error("phase_length")}</p>
                     </div>
                     <div class="field">
-                        <label for="roadmap-settings-starts_on">"First phase starts"</label>
+                        <label for="roadmap-settings-starts_on">{i18n.t("roadmap-field-starts-on")}</label>
                         <input id="roadmap-settings-starts_on" name="starts_on" type="date" value=starts required=true aria-describedby="roadmap-settings-starts_on-error"/>
                         <p id="roadmap-settings-starts_on-error" class="field-error" data-error-for="starts_on">{error("starts_on")}</p>
                     </div>
                     <div class="field">
-                        <label for="roadmap-settings-capacity_weeks">"Person-weeks per phase"</label>
+                        <label for="roadmap-settings-capacity_weeks">{i18n.t("roadmap-field-capacity")}</label>
                         <input id="roadmap-settings-capacity_weeks" name="capacity_weeks" type="text" inputmode="decimal" value=capacity required=true aria-describedby="roadmap-settings-capacity_weeks-error"/>
                         <p id="roadmap-settings-capacity_weeks-error" class="field-error" data-error-for="capacity_weeks">{error("capacity_weeks")}</p>
                     </div>
@@ -247,23 +320,31 @@ fn Settings(view: RoadmapView, flash: Option<Flash>) -> impl IntoView {
 /// targets are fields of the settings form (the flash puts back what was typed).
 #[component]
 fn TargetsTable(dimensions: Vec<DimensionTarget>, inputs: Option<Flash>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="scroll">
             <table class="numbers targets">
-                <caption>"Targets per dimension"</caption>
+                <caption>{i18n.t("roadmap-targets-caption")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Dimension"</th>
-                        <th scope="col">"Now"</th>
-                        <th scope="col">"Widest perception gap"</th>
-                        <th scope="col">"Target"</th>
+                        <th scope="col">{i18n.t("roadmap-col-dimension")}</th>
+                        <th scope="col">{i18n.t("roadmap-col-now")}</th>
+                        <th scope="col">{i18n.t("roadmap-col-widest-gap")}</th>
+                        <th scope="col">{i18n.t("roadmap-col-target")}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {dimensions.into_iter().map(|d| {
                         let gap = d.perception_gap.as_ref().map_or_else(
                             || "–".to_owned(),
-                            |g| format!("{} vs {}: {}", g.high, g.low.to_lowercase(), level(g.gap)),
+                            |g| i18n.t_with(
+                                "roadmap-gap-between",
+                                &[
+                                    ("high", function_label(i18n, &g.high).into()),
+                                    ("low", function_label(i18n, &g.low).to_lowercase().into()),
+                                    ("gap", level(g.gap).into()),
+                                ],
+                            ),
                         );
                         let target = match &inputs {
                             Some(flash) => {
@@ -271,7 +352,7 @@ fn TargetsTable(dimensions: Vec<DimensionTarget>, inputs: Option<Flash>) -> impl
                                 let input_id = format!("roadmap-settings-target-{}", d.id);
                                 let typed = flash.value(&name).unwrap_or_else(|| if d.target_set { level(d.target) } else { String::new() });
                                 let error = flash.field_error(&name);
-                                let label = format!("Target for {}", d.title);
+                                let label = i18n.t_with("roadmap-target-for", &[("dimension", d.title.clone().into())]);
                                 view! {
                                     <label class="sr-only" for=input_id.clone()>{label}</label>
                                     <input id=input_id.clone() name=name.clone() type="text" inputmode="decimal" value=typed placeholder=level(d.target) aria-describedby=format!("{input_id}-error")/>
@@ -307,21 +388,64 @@ fn Initiative(
     dropped: bool,
     flash: Option<Flash>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let form = format!("initiative-{}", item.id);
     let own = flash.as_ref().filter(|f| f.form == form).cloned();
     let error = own.as_ref().and_then(|f| f.error.clone());
     let notice = own.as_ref().and_then(|f| f.notice.clone());
     let action = format!("/assessments/{campaign_id}/roadmap/initiatives/{}", item.id);
-    let meta = format!(
-        "{} person-weeks · {} impact · owned by {}{}",
-        weeks(item.effort_weeks),
-        item.impact.label().to_lowercase(),
-        item.owner_function.label().to_lowercase(),
-        item.owner
-            .as_ref()
-            .map(|o| format!(" · owner: {o}"))
-            .unwrap_or_default()
-    );
+    let mut meta_args = vec![
+        ("effort", weeks(item.effort_weeks).into()),
+        (
+            "impact",
+            i18n.t(item.impact.label_key()).to_lowercase().into(),
+        ),
+        (
+            "function",
+            i18n.t(item.owner_function.label_key())
+                .to_lowercase()
+                .into(),
+        ),
+    ];
+    let meta = match &item.owner {
+        Some(owner) => {
+            meta_args.push(("owner", owner.clone().into()));
+            i18n.t_with("roadmap-initiative-meta-owner", &meta_args)
+        }
+        None => i18n.t_with("roadmap-initiative-meta", &meta_args),
+    };
+    // The service words the reason of a dropped one in English, for the exports.
+    let reason = if dropped {
+        i18n.t("roadmap-dropped-reason")
+    } else {
+        item.reason.clone()
+    };
+    let lifts = if item.requires.is_empty() {
+        i18n.t_with(
+            "roadmap-initiative-lifts",
+            &[("lifts", item.lifts.clone().into())],
+        )
+    } else {
+        i18n.t_with(
+            "roadmap-initiative-lifts-needs",
+            &[
+                ("lifts", item.lifts.clone().into()),
+                (
+                    "needs",
+                    item.requires.join(&i18n.t("roadmap-list-separator")).into(),
+                ),
+            ],
+        )
+    };
+    let kpis = (!item.kpis.is_empty()).then(|| {
+        i18n.t_with(
+            "roadmap-initiative-kpis",
+            &[(
+                "kpis",
+                item.kpis.join(&i18n.t("roadmap-kpi-separator")).into(),
+            )],
+        )
+    });
     let controls = can_edit.then(|| {
         let phase_id = format!("{form}-phase");
         let owner_id = format!("{form}-owner");
@@ -332,19 +456,19 @@ fn Initiative(
                     <form method="post" action=action.clone()>
                         <input type="hidden" name="action" value="move"/>
                         <span>
-                            <label for=phase_id.clone()>"Phase"</label><br/>
+                            <label for=phase_id.clone()>{i18n.t("roadmap-field-phase")}</label><br/>
                             <select id=phase_id.clone() name="phase">
                                 {(1..=phases).map(|p| view! { <option value=p.to_string() selected=p == current>{p.to_string()}</option> }).collect_view()}
                             </select>
                         </span>
-                        <button type="submit" class="button">{if item.phase.is_some() { "Move" } else { "Put in phase" }}</button>
+                        <button type="submit" class="button">{if item.phase.is_some() { i18n.t("roadmap-move") } else { i18n.t("roadmap-put-in-phase") }}</button>
                     </form>
                 })}
                 {if dropped || item.pinned {
                     view! {
                         <form method="post" action=action.clone()>
                             <input type="hidden" name="action" value="restore"/>
-                            <button type="submit" class="button">{if dropped { "Restore" } else { "Let the planner decide" }}</button>
+                            <button type="submit" class="button">{if dropped { i18n.t("roadmap-restore") } else { i18n.t("roadmap-unpin") }}</button>
                         </form>
                     }.into_any()
                 } else {
@@ -353,23 +477,23 @@ fn Initiative(
                 {(!dropped && item.done_on.is_none()).then(|| view! {
                     <form method="post" action=action.clone()>
                         <input type="hidden" name="action" value="drop"/>
-                        <button type="submit" class="button">"Drop"</button>
+                        <button type="submit" class="button">{i18n.t("roadmap-drop")}</button>
                     </form>
                 })}
                 {(item.phase.is_some()).then(|| view! {
                     <form method="post" action=action.clone()>
                         <input type="hidden" name="action" value=if item.done_on.is_some() { "not-done" } else { "done" }/>
-                        <button type="submit" class="button">{if item.done_on.is_some() { "Mark not done" } else { "Mark done" }}</button>
+                        <button type="submit" class="button">{if item.done_on.is_some() { i18n.t("roadmap-mark-not-done") } else { i18n.t("roadmap-mark-done") }}</button>
                     </form>
                 })}
                 {(!dropped).then(|| view! {
                     <form method="post" action=action.clone()>
                         <input type="hidden" name="action" value="owner"/>
                         <span>
-                            <label for=owner_id.clone()>"Owner"</label><br/>
+                            <label for=owner_id.clone()>{i18n.t("roadmap-field-owner")}</label><br/>
                             <input id=owner_id.clone() name="owner" type="text" maxlength="100" value=item.owner.clone().unwrap_or_default()/>
                         </span>
-                        <button type="submit" class="button">"Save owner"</button>
+                        <button type="submit" class="button">{i18n.t("roadmap-save-owner")}</button>
                     </form>
                 })}
             </div>
@@ -379,14 +503,14 @@ fn Initiative(
         <article class="initiative" id=form.clone() aria-labelledby=format!("{form}-title")>
             <h4 id=format!("{form}-title")>
                 {item.title.clone()}
-                {item.pinned.then(|| view! { <span class="badge">"Pinned"</span> })}
-                {item.org_design.then(|| view! { <span class="badge">"Org design"</span> })}
-                {item.done_on.clone().map(|on| view! { <span class="badge done">{format!("Done {on}")}</span> })}
+                {item.pinned.then(|| view! { <span class="badge">{i18n.t("roadmap-badge-pinned")}</span> })}
+                {item.org_design.then(|| view! { <span class="badge">{i18n.t("roadmap-badge-org-design")}</span> })}
+                {item.done_on.clone().map(|on| view! { <span class="badge done">{i18n.t_with("roadmap-badge-done", &[("date", on.into())])}</span> })}
             </h4>
-            <p class="reason">{item.reason.clone()}</p>
+            <p class="reason">{reason}</p>
             <p class="meta">{meta}</p>
-            <p class="meta">{format!("Lifts {}", item.lifts)}{(!item.requires.is_empty()).then(|| format!(" · needs {}", item.requires.join(", ")))}</p>
-            {(!item.kpis.is_empty()).then(|| view! { <p class="meta">{format!("Progress shows in: {}", item.kpis.join("; "))}</p> })}
+            <p class="meta">{lifts}</p>
+            {kpis.map(|kpis| view! { <p class="meta">{kpis}</p> })}
             {error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
             {notice.map(|message| view! { <Notice message/> })}
             {controls}
@@ -396,19 +520,20 @@ fn Initiative(
 
 #[component]
 fn Projections(view: RoadmapView) -> impl IntoView {
+    let i18n = use_i18n();
     let phases = view.phases.len();
     view! {
         <section class="panel" id="projections">
-            <h2>"Projected levels"</h2>
-            <p>"Where each dimension is expected to stand after each phase, if the planned initiatives are done."</p>
+            <h2>{i18n.t("roadmap-projections")}</h2>
+            <p>{i18n.t("roadmap-projections-intro")}</p>
             <div class="scroll">
                 <table class="numbers">
                     <thead>
                         <tr>
-                            <th scope="col">"Dimension"</th>
-                            <th scope="col">"Now"</th>
-                            {(1..=phases).map(|p| view! { <th scope="col">{format!("After phase {p}")}</th> }).collect_view()}
-                            <th scope="col">"Target"</th>
+                            <th scope="col">{i18n.t("roadmap-col-dimension")}</th>
+                            <th scope="col">{i18n.t("roadmap-col-now")}</th>
+                            {(1..=phases).map(|p| view! { <th scope="col">{i18n.t_with("roadmap-col-after-phase", &[("number", p.into())])}</th> }).collect_view()}
+                            <th scope="col">{i18n.t("roadmap-col-target")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -428,14 +553,21 @@ fn Projections(view: RoadmapView) -> impl IntoView {
 
 #[component]
 fn ReassessmentPanel(previous: Reassessment) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <section class="panel report-section" id="reassessment">
-            <h2>{format!("Since {} ({})", previous.campaign_name, previous.launched)}</h2>
-            <p>"The change per dimension against the earlier assessment on the same model."</p>
+            <h2>{i18n.t_with(
+                "roadmap-since",
+                &[
+                    ("campaign", previous.campaign_name.clone().into()),
+                    ("date", previous.launched.clone().into()),
+                ],
+            )}</h2>
+            <p>{i18n.t("roadmap-since-intro")}</p>
             <div class="scroll">
                 <table class="numbers">
                     <thead>
-                        <tr><th scope="col">"Dimension"</th><th scope="col">"Before"</th><th scope="col">"Now"</th><th scope="col">"Change"</th></tr>
+                        <tr><th scope="col">{i18n.t("roadmap-col-dimension")}</th><th scope="col">{i18n.t("roadmap-col-before")}</th><th scope="col">{i18n.t("roadmap-col-now")}</th><th scope="col">{i18n.t("roadmap-col-change")}</th></tr>
                     </thead>
                     <tbody>
                         {previous.changes.iter().map(|c| {
@@ -453,14 +585,25 @@ fn ReassessmentPanel(previous: Reassessment) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <h3>"Initiatives done in between"</h3>
+            <h3>{i18n.t("roadmap-done-between")}</h3>
             {if previous.done.is_empty() {
-                view! { <p class="empty">"No initiative of the earlier roadmap was marked done."</p> }.into_any()
+                view! { <p class="empty">{i18n.t("roadmap-done-between-none")}</p> }.into_any()
             } else {
                 view! {
                     <ul>
-                        {previous.done.iter().map(|d| view! {
-                            <li>{format!("{} (done {}{})", d.title, d.done_on, d.done_by.as_ref().map(|b| format!(" by {b}")).unwrap_or_default())}</li>
+                        {previous.done.iter().map(|d| {
+                            let mut args = vec![
+                                ("initiative", d.title.clone().into()),
+                                ("date", d.done_on.clone().into()),
+                            ];
+                            let line = match &d.done_by {
+                                Some(by) => {
+                                    args.push(("name", by.clone().into()));
+                                    i18n.t_with("roadmap-done-item-by", &args)
+                                }
+                                None => i18n.t_with("roadmap-done-item", &args),
+                            };
+                            view! { <li>{line}</li> }
                         }).collect_view()}
                     </ul>
                 }.into_any()
@@ -474,8 +617,9 @@ fn ReassessmentPanel(previous: Reassessment) -> impl IntoView {
 pub fn ReportPage() -> impl IntoView {
     let id = param("id");
     let page = Resource::new_blocking(id, report_page);
+    let i18n = use_i18n();
     view! {
-        <Title text="Executive report"/>
+        <Title text=i18n.t("roadmap-report-title")/>
         <PageView resource=page render=|page| view! { <Report report=page.content/> }/>
     }
 }
@@ -502,26 +646,33 @@ fn Report(report: ReportView) -> impl IntoView {
 
 #[component]
 fn ReportSummary(report: ReportView) -> impl IntoView {
+    let i18n = use_i18n();
     let roadmap = &report.roadmap;
     let id = roadmap.summary.id.clone();
     view! {
         <section class="panel report-section" id="summary">
             <p class="crumbs screen-only">
                 <a href=format!("/assessments/{id}")>{roadmap.summary.name.clone()}</a>" · "
-                <a href=format!("/assessments/{id}/roadmap")>"Roadmap"</a>
+                <a href=format!("/assessments/{id}/roadmap")>{i18n.t("roadmap-title")}</a>
             </p>
-            <h1>{format!("Executive report: {}", roadmap.summary.name)}</h1>
-            <p class="hint">{format!("{} · generated {}", roadmap.summary.model_title, report.generated_on)}</p>
+            <h1>{i18n.t_with("roadmap-report-heading", &[("name", roadmap.summary.name.clone().into())])}</h1>
+            <p class="hint">{i18n.t_with(
+                "roadmap-report-generated",
+                &[
+                    ("model", roadmap.summary.model_title.clone().into()),
+                    ("date", report.generated_on.clone().into()),
+                ],
+            )}</p>
             <Downloads campaign_id=id.clone()/>
-            <p class="hint screen-only">"To save it as a PDF, print this page and choose \"Save as PDF\"; navigation and buttons are left out and each section starts on a new page."</p>
-            <h2>"Summary"</h2>
+            <p class="hint screen-only">{i18n.t("roadmap-report-pdf-hint")}</p>
+            <h2>{i18n.t("roadmap-report-summary")}</h2>
             <ul class="report-summary">
                 {report.summary.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}
             </ul>
             {(!report.top_gaps.is_empty()).then(|| view! {
-                <h3>"Top perception gaps"</h3>
+                <h3>{i18n.t("roadmap-report-top-gaps")}</h3>
                 <ol class="gaps">
-                    {report.top_gaps.iter().map(|g| view! { <li><strong>{g.sentence()}</strong><span class="hint">{format!(" · gap {}", level(g.size))}</span></li> }).collect_view()}
+                    {report.top_gaps.iter().map(|g| view! { <li><strong>{gap_sentence(i18n, g)}</strong><span class="hint">{format!(" · {}", i18n.t_with("roadmap-report-gap", &[("gap", level(g.size).into())]))}</span></li> }).collect_view()}
                 </ol>
             })}
         </section>
@@ -531,6 +682,7 @@ fn ReportSummary(report: ReportView) -> impl IntoView {
 
 #[component]
 fn ReportMaturity(roadmap: RoadmapView, scale: u8) -> impl IntoView {
+    let i18n = use_i18n();
     let projected = |id: &str| {
         roadmap
             .projections
@@ -543,14 +695,17 @@ fn ReportMaturity(roadmap: RoadmapView, scale: u8) -> impl IntoView {
         .iter()
         .map(|d| short_title(&d.title))
         .collect();
-    let projected_label = format!("Projected after phase {}", roadmap.phases.len());
+    let projected_label = i18n.t_with(
+        "roadmap-projected-after-phase",
+        &[("number", roadmap.phases.len().into())],
+    );
     let series = vec![
         RadarSeries {
-            label: "Now".into(),
+            label: i18n.t("roadmap-col-now"),
             values: roadmap.dimensions.iter().map(|d| d.current).collect(),
         },
         RadarSeries {
-            label: "Target".into(),
+            label: i18n.t("roadmap-col-target"),
             values: roadmap.dimensions.iter().map(|d| Some(d.target)).collect(),
         },
         RadarSeries {
@@ -564,13 +719,13 @@ fn ReportMaturity(roadmap: RoadmapView, scale: u8) -> impl IntoView {
     ];
     view! {
         <section class="panel report-section" id="maturity">
-            <h2>"Maturity: now, target and projected"</h2>
+            <h2>{i18n.t("roadmap-maturity")}</h2>
             <div class="chart-with-table">
-                <RadarChart axes series scale title="Maturity per dimension: now, target and projected at the end of the roadmap".into()/>
+                <RadarChart axes series scale title=i18n.t("roadmap-maturity-chart")/>
                 <table class="numbers">
-                    <caption>"Level per dimension"</caption>
+                    <caption>{i18n.t("roadmap-maturity-caption")}</caption>
                     <thead>
-                        <tr><th scope="col">"Dimension"</th><th scope="col">"Now"</th><th scope="col">"Target"</th><th scope="col">{projected_label.clone()}</th></tr>
+                        <tr><th scope="col">{i18n.t("roadmap-col-dimension")}</th><th scope="col">{i18n.t("roadmap-col-now")}</th><th scope="col">{i18n.t("roadmap-col-target")}</th><th scope="col">{projected_label.clone()}</th></tr>
                     </thead>
                     <tbody>
                         {roadmap.dimensions.iter().map(|d| view! {
@@ -591,34 +746,51 @@ fn ReportMaturity(roadmap: RoadmapView, scale: u8) -> impl IntoView {
 
 #[component]
 fn ReportRoadmap(roadmap: RoadmapView) -> impl IntoView {
+    let i18n = use_i18n();
+    let length = roadmap.settings.phase_length;
     let phases = roadmap
         .phases
         .iter()
         .map(|p| {
             let list = if p.initiatives.is_empty() {
-                view! { <p class="empty">"Nothing planned."</p> }.into_any()
+                view! { <p class="empty">{i18n.t("roadmap-report-phase-empty")}</p> }.into_any()
             } else {
                 view! {
                     <ul>
-                        {p.initiatives.iter().map(|i| view! {
-                            <li>
-                                <strong>{i.title.clone()}</strong>
-                                {i.done_on.clone().map(|on| view! { <span class="badge done">{format!("Done {on}")}</span> })}
-                                <br/><span class="hint">{format!(
-                                    "{} person-weeks · {}{} · {}",
-                                    weeks(i.effort_weeks),
-                                    i.owner_function.label(),
-                                    i.owner.as_ref().map(|o| format!(" (owner: {o})")).unwrap_or_default(),
-                                    i.reason
-                                )}</span>
-                            </li>
+                        {p.initiatives.iter().map(|i| {
+                            let mut args = vec![
+                                ("effort", weeks(i.effort_weeks).into()),
+                                ("function", i18n.t(i.owner_function.label_key()).into()),
+                                ("reason", i.reason.clone().into()),
+                            ];
+                            let line = match &i.owner {
+                                Some(owner) => {
+                                    args.push(("owner", owner.clone().into()));
+                                    i18n.t_with("roadmap-report-initiative-owner", &args)
+                                }
+                                None => i18n.t_with("roadmap-report-initiative", &args),
+                            };
+                            view! {
+                                <li>
+                                    <strong>{i.title.clone()}</strong>
+                                    {i.done_on.clone().map(|on| view! { <span class="badge done">{i18n.t_with("roadmap-badge-done", &[("date", on.into())])}</span> })}
+                                    <br/><span class="hint">{line}</span>
+                                </li>
+                            }
                         }).collect_view()}
                     </ul>
                 }
                 .into_any()
             };
             view! {
-                <h3>{format!("{} ({} of {} person-weeks)", p.label, weeks(p.effort_weeks), weeks(p.capacity_weeks))}</h3>
+                <h3>{i18n.t_with(
+                    "roadmap-report-phase",
+                    &[
+                        ("phase", phase_title(i18n, p, length).into()),
+                        ("effort", weeks(p.effort_weeks).into()),
+                        ("capacity", weeks(p.capacity_weeks).into()),
+                    ],
+                )}</h3>
                 {list}
             }
             .into_any()
@@ -626,11 +798,11 @@ fn ReportRoadmap(roadmap: RoadmapView) -> impl IntoView {
         .collect_view();
     view! {
         <section class="panel report-section" id="roadmap">
-            <h2>"Roadmap"</h2>
-            <RoadmapTimeline phases=timeline(&roadmap.phases) title=format!("Roadmap timeline: {} phases", roadmap.phases.len())/>
+            <h2>{i18n.t("roadmap-title")}</h2>
+            <RoadmapTimeline phases=timeline(i18n, &roadmap.phases, length) title=i18n.t_with("roadmap-timeline-title", &[("count", roadmap.phases.len().into())])/>
             {phases}
             {(!roadmap.unscheduled.is_empty()).then(|| view! {
-                <h3>"Not scheduled"</h3>
+                <h3>{i18n.t("roadmap-unscheduled")}</h3>
                 <ul>{roadmap.unscheduled.iter().map(|i| view! { <li><strong>{i.title.clone()}</strong><br/><span class="hint">{i.reason.clone()}</span></li> }).collect_view()}</ul>
             })}
         </section>
@@ -640,17 +812,30 @@ fn ReportRoadmap(roadmap: RoadmapView) -> impl IntoView {
 
 #[component]
 fn OrgDesign(report: ReportView) -> impl IntoView {
+    let i18n = use_i18n();
+    let roadmap = &report.roadmap;
+    // The phase a step is planned in, worded like the roadmap's phases.
+    let phase_of = |step_id: &str| {
+        roadmap
+            .phases
+            .iter()
+            .find(|p| p.initiatives.iter().any(|i| i.id == step_id))
+            .map(|p| phase_title(i18n, p, roadmap.settings.phase_length))
+    };
     view! {
         <section class="panel report-section" id="org-design">
-            <h2>"Organisation design"</h2>
-            <p>"The roles and teams to create as RevOps takes shape: first one leader across marketing, sales and customer success, then specialists for strategy, planning, and compensation and incentives as the function matures."</p>
+            <h2>{i18n.t("roadmap-org-design")}</h2>
+            <p>{i18n.t("roadmap-org-design-intro")}</p>
             {if report.org_design.is_empty() {
-                view! { <p class="empty">"No organisation-design step is needed to reach the targets."</p> }.into_any()
+                view! { <p class="empty">{i18n.t("roadmap-org-design-none")}</p> }.into_any()
             } else {
                 view! {
                     <ol>
-                        {report.org_design.iter().map(|s| view! {
-                            <li><strong>{s.title.clone()}</strong>{format!(" · {}", s.phase.clone().unwrap_or_else(|| "not scheduled".into()))}<br/><span class="hint">{s.reason.clone()}</span></li>
+                        {report.org_design.iter().map(|s| {
+                            let when = phase_of(&s.id).unwrap_or_else(|| i18n.t("roadmap-org-design-not-scheduled"));
+                            view! {
+                                <li><strong>{s.title.clone()}</strong>{format!(" · {when}")}<br/><span class="hint">{s.reason.clone()}</span></li>
+                            }
                         }).collect_view()}
                     </ol>
                 }.into_any()
@@ -662,25 +847,32 @@ fn OrgDesign(report: ReportView) -> impl IntoView {
 
 #[component]
 fn HiringPanel(report: ReportView) -> impl IntoView {
+    let i18n = use_i18n();
     let roles = if report.hiring.is_empty() {
-        view! { <p class="empty">"No RevOps-leader role is open. Open one under Hiring to interview candidates against the rubric."</p> }.into_any()
+        view! { <p class="empty">{i18n.t("roadmap-hiring-none")}</p> }.into_any()
     } else {
         report
             .hiring
             .iter()
             .map(|role| {
                 let candidates = if role.candidates.is_empty() {
-                    view! { <p class="empty">"No candidates to show."</p> }.into_any()
+                    view! { <p class="empty">{i18n.t("roadmap-hiring-no-candidates")}</p> }.into_any()
                 } else {
                     view! {
                         <table class="numbers">
-                            <thead><tr><th scope="col">"Candidate"</th><th scope="col">"Scorecards"</th><th scope="col">"State"</th></tr></thead>
+                            <thead><tr><th scope="col">{i18n.t("roadmap-col-candidate")}</th><th scope="col">{i18n.t("roadmap-col-scorecards")}</th><th scope="col">{i18n.t("roadmap-col-state")}</th></tr></thead>
                             <tbody>
                                 {role.candidates.iter().map(|c| view! {
                                     <tr>
                                         <th scope="row">{c.name.clone()}</th>
-                                        <td>{format!("{} of {}", c.scorecards_submitted, c.interviews)}</td>
-                                        <td>{c.state()}</td>
+                                        <td>{i18n.t_with(
+                                            "roadmap-scorecards-of",
+                                            &[
+                                                ("submitted", c.scorecards_submitted.into()),
+                                                ("interviews", c.interviews.into()),
+                                            ],
+                                        )}</td>
+                                        <td>{candidate_state(i18n, c)}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
@@ -689,7 +881,10 @@ fn HiringPanel(report: ReportView) -> impl IntoView {
                     .into_any()
                 };
                 view! {
-                    <h3>{format!("{} ({} interviews per candidate)", role.title, role.stages)}</h3>
+                    <h3>{i18n.t_with(
+                        "roadmap-hiring-role",
+                        &[("role", role.title.clone().into()), ("count", role.stages.into())],
+                    )}</h3>
                     {candidates}
                 }
                 .into_any()
@@ -699,7 +894,7 @@ fn HiringPanel(report: ReportView) -> impl IntoView {
     };
     view! {
         <section class="panel report-section" id="hiring">
-            <h2>"Hiring the RevOps leader"</h2>
+            <h2>{i18n.t("roadmap-hiring")}</h2>
             {roles}
         </section>
     }

@@ -1,6 +1,7 @@
 use crate::api::organisation_page;
 use crate::components::form::{AppForm, Field, Notice};
 use crate::components::layout::PageView;
+use crate::i18n::use_i18n;
 use crate::islands::CopyButton;
 use crate::models::{ApiTokenView, Flash, InviteStatus, OrganisationView};
 use leptos::prelude::*;
@@ -10,14 +11,16 @@ use leptos_meta::Title;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let page = Resource::new_blocking(|| (), |_| organisation_page());
+    let i18n = use_i18n();
     view! {
-        <Title text="Organisation"/>
+        <Title text=i18n.t("settings-title")/>
         <PageView resource=page render=|page| view! { <Settings org=page.content flash=page.flash/> }/>
     }
 }
 
 #[component]
 fn Settings(org: OrganisationView, flash: Option<Flash>) -> impl IntoView {
+    let i18n = use_i18n();
     // The API token forms show their outcome in their own section.
     let notice = flash
         .as_ref()
@@ -36,27 +39,27 @@ fn Settings(org: OrganisationView, flash: Option<Flash>) -> impl IntoView {
             {notice.map(|message| view! { <Notice message/> })}
             {invite_link.map(|link| view! {
                 <div class="invite-link">
-                    <label for="new-invite-link">"Invite link (shown only now, copy it before leaving this page)"</label>
+                    <label for="new-invite-link">{i18n.t("settings-invite-link")}</label>
                     <input id="new-invite-link" type="text" readonly value=link.clone()/>
                     <CopyButton text=link/>
                 </div>
             })}
         </section>
         <section class="panel">
-            <h2>"Members"</h2>
+            <h2>{i18n.t("settings-members")}</h2>
             {members_error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
             <table>
-                <thead><tr><th scope="col">"Name"</th><th scope="col">"E-mail"</th><th scope="col">"Role"</th><th scope="col">"Joined"</th>{can_manage.then(|| view! { <th scope="col">"Access"</th> })}</tr></thead>
+                <thead><tr><th scope="col">{i18n.t("settings-col-name")}</th><th scope="col">{i18n.t("settings-col-email")}</th><th scope="col">{i18n.t("settings-col-role")}</th><th scope="col">{i18n.t("settings-col-joined")}</th>{can_manage.then(|| view! { <th scope="col">{i18n.t("settings-col-access")}</th> })}</tr></thead>
                 <tbody>
                     {org.members.into_iter().map(|m| {
                         let remove = m.removable.then(|| view! {
                             <form method="post" action=format!("/settings/members/{}/remove", m.user_id) class="inline">
-                                <button type="submit" class="link-button" aria-label=format!("Remove {} from the organisation", m.display_name)>"Remove"</button>
+                                <button type="submit" class="link-button" aria-label=i18n.t_with("settings-remove-member", &[("name", m.display_name.clone().into())])>{i18n.t("settings-remove")}</button>
                             </form>
                         });
                         view! {
                             <tr>
-                                <td>{m.display_name}</td><td>{m.email}</td><td>{m.role.label()}</td><td>{m.joined}</td>
+                                <td>{m.display_name}</td><td>{m.email}</td><td>{i18n.t(m.role.label_key())}</td><td>{m.joined}</td>
                                 {can_manage.then(|| view! { <td>{remove}</td> })}
                             </tr>
                         }
@@ -67,47 +70,50 @@ fn Settings(org: OrganisationView, flash: Option<Flash>) -> impl IntoView {
         <ApiTokens tokens=api_tokens flash=flash.clone()/>
         {can_manage.then(|| view! {
             <section class="panel">
-                <h2>"Invite a colleague"</h2>
-                <p>"Create a link and send it to them in your own chat or e-mail. Anyone with the link can join, once, within 14 days."</p>
-                <AppForm action="/settings/invites".to_owned() id="invite" submit_label="Create invite link" flash=invite_flash.clone()>
+                <h2>{i18n.t("settings-invite-title")}</h2>
+                <p>{i18n.t("settings-invite-intro")}</p>
+                <AppForm action="/settings/invites".to_owned() id="invite" submit_label=i18n.t("settings-invite-submit") flash=invite_flash.clone()>
                     <div class="field">
-                        <label for="invite-role">"Role"</label>
+                        <label for="invite-role">{i18n.t("settings-field-role")}</label>
                         <select id="invite-role" name="role" aria-describedby="invite-role-error">
-                            <option value="member" selected=true>"Member: takes part, answers and interviews"</option>
-                            <option value="admin">"Admin: also manages members and invites"</option>
+                            <option value="member" selected=true>{i18n.t("settings-role-member")}</option>
+                            <option value="admin">{i18n.t("settings-role-admin")}</option>
                         </select>
                         <p id="invite-role-error" class="field-error" data-error-for="role">{invite_flash.field_error("role")}</p>
                     </div>
-                    <Field form="invite" name="note" label="Note (optional)" hint="Who it is for, so you can tell the links apart." maxlength=200 flash=invite_flash.clone()/>
+                    <Field form="invite" name="note" label=i18n.t("settings-field-note") hint=i18n.t("settings-field-note-hint") maxlength=200 flash=invite_flash.clone()/>
                 </AppForm>
             </section>
             <section class="panel">
-                <h2>"Invites"</h2>
+                <h2>{i18n.t("settings-invites")}</h2>
                 {revoke_error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 {if invites.is_empty() {
-                    view! { <p class="empty">"No invites yet."</p> }.into_any()
+                    view! { <p class="empty">{i18n.t("settings-invites-none")}</p> }.into_any()
                 } else {
                     view! {
                         <table>
-                            <thead><tr><th scope="col">"Note"</th><th scope="col">"Role"</th><th scope="col">"Created"</th><th scope="col">"Status"</th><th scope="col"><span class="sr-only">"Actions"</span></th></tr></thead>
+                            <thead><tr><th scope="col">{i18n.t("settings-col-note")}</th><th scope="col">{i18n.t("settings-col-role")}</th><th scope="col">{i18n.t("settings-col-created")}</th><th scope="col">{i18n.t("settings-col-status")}</th><th scope="col"><span class="sr-only">{i18n.t("settings-col-actions")}</span></th></tr></thead>
                             <tbody>
                                 {invites.clone().into_iter().map(|invite| {
                                     let status = match (invite.status, invite.accepted_by.clone()) {
-                                        (InviteStatus::Accepted, Some(name)) => format!("Accepted by {name}"),
-                                        (InviteStatus::Open, _) => format!("Open until {}", invite.expires),
-                                        (status, _) => status.label().to_owned(),
+                                        (InviteStatus::Accepted, Some(name)) => i18n.t_with("settings-invite-accepted-by", &[("name", name.into())]),
+                                        (InviteStatus::Open, _) => i18n.t_with("settings-invite-open-until", &[("date", invite.expires.clone().into())]),
+                                        (status, _) => i18n.t(status.label_key()),
                                     };
-                                    let note = if invite.note.is_empty() { "(no note)".to_owned() } else { invite.note.clone() };
+                                    let note = if invite.note.is_empty() { i18n.t("settings-invite-no-note") } else { invite.note.clone() };
                                     view! {
                                         <tr>
                                             <td>{note.clone()}</td>
-                                            <td>{invite.role.label()}</td>
-                                            <td>{format!("{} by {}", invite.created, invite.created_by)}</td>
+                                            <td>{i18n.t(invite.role.label_key())}</td>
+                                            <td>{i18n.t_with(
+                                                "settings-invite-created-by",
+                                                &[("date", invite.created.clone().into()), ("name", invite.created_by.clone().into())],
+                                            )}</td>
                                             <td>{status}</td>
                                             <td>
                                                 {(invite.status == InviteStatus::Open).then(|| view! {
                                                     <form method="post" action=format!("/settings/invites/{}/revoke", invite.id) class="inline">
-                                                        <button type="submit" class="link-button" aria-label=format!("Revoke invite: {note}")>"Revoke"</button>
+                                                        <button type="submit" class="link-button" aria-label=i18n.t_with("settings-revoke-invite", &[("note", note.clone().into())])>{i18n.t("settings-revoke")}</button>
                                                     </form>
                                                 })}
                                             </td>
@@ -128,6 +134,7 @@ fn Settings(org: OrganisationView, flash: Option<Flash>) -> impl IntoView {
 /// revoke them.
 #[component]
 fn ApiTokens(tokens: Vec<ApiTokenView>, flash: Option<Flash>) -> impl IntoView {
+    let i18n = use_i18n();
     let create_flash = Flash::for_form(&flash, "api-token").unwrap_or_default();
     let new_token = create_flash.api_token.clone();
     let created_notice = create_flash.notice.clone();
@@ -136,48 +143,48 @@ fn ApiTokens(tokens: Vec<ApiTokenView>, flash: Option<Flash>) -> impl IntoView {
     let revoke_error = revoke_flash.and_then(|f| f.error);
     view! {
         <section class="panel" aria-labelledby="api-tokens-heading">
-            <h2 id="api-tokens-heading">"API tokens"</h2>
+            <h2 id="api-tokens-heading">{i18n.t("settings-tokens")}</h2>
             <p>
-                "A token lets a script or another tool use the JSON API as you, with your role in this organisation: send it as "
-                <code>"Authorization: Bearer <token>"</code>". The API is described at "
-                <a href="/api/v1/openapi.json">"/api/v1/openapi.json"</a>"."
+                {i18n.t("settings-tokens-intro-before")}
+                <code>"Authorization: Bearer <token>"</code>{i18n.t("settings-tokens-intro-between")}
+                <a href="/api/v1/openapi.json">"/api/v1/openapi.json"</a>{i18n.t("settings-tokens-intro-after")}
             </p>
             {created_notice.map(|message| view! { <Notice message/> })}
             {new_token.map(|token| view! {
                 <div class="invite-link">
-                    <label for="new-api-token">"Your new token (shown only now, copy it before leaving this page)"</label>
+                    <label for="new-api-token">{i18n.t("settings-token-new")}</label>
                     <input id="new-api-token" type="text" readonly value=token.clone()/>
                     <CopyButton text=token what="token".to_owned()/>
                 </div>
             })}
-            <AppForm action="/settings/tokens".to_owned() id="api-token" submit_label="Create token" flash=create_flash.clone()>
-                <Field form="api-token" name="name" label="Token name" hint="What it is for, e.g. “CRM sync”, so you can tell tokens apart." required=true maxlength=100 flash=create_flash.clone()/>
+            <AppForm action="/settings/tokens".to_owned() id="api-token" submit_label=i18n.t("settings-token-submit") flash=create_flash.clone()>
+                <Field form="api-token" name="name" label=i18n.t("settings-field-token-name") hint=i18n.t("settings-field-token-name-hint") required=true maxlength=100 flash=create_flash.clone()/>
             </AppForm>
             {revoke_notice.map(|message| view! { <Notice message/> })}
             {revoke_error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
             {if tokens.is_empty() {
-                view! { <p class="empty">"No API tokens yet."</p> }.into_any()
+                view! { <p class="empty">{i18n.t("settings-tokens-none")}</p> }.into_any()
             } else {
                 view! {
                     <table>
-                        <thead><tr><th scope="col">"Name"</th><th scope="col">"Created"</th><th scope="col">"Last used"</th><th scope="col">"Status"</th><th scope="col"><span class="sr-only">"Actions"</span></th></tr></thead>
+                        <thead><tr><th scope="col">{i18n.t("settings-col-name")}</th><th scope="col">{i18n.t("settings-col-created")}</th><th scope="col">{i18n.t("settings-col-last-used")}</th><th scope="col">{i18n.t("settings-col-status")}</th><th scope="col"><span class="sr-only">{i18n.t("settings-col-actions")}</span></th></tr></thead>
                         <tbody>
                             {tokens.into_iter().map(|token| {
                                 let status = match &token.revoked {
-                                    Some(on) => format!("Revoked {on}"),
-                                    None => "Active".to_owned(),
+                                    Some(on) => i18n.t_with("settings-token-revoked-on", &[("date", on.clone().into())]),
+                                    None => i18n.t("settings-token-active"),
                                 };
                                 let active = token.revoked.is_none();
                                 view! {
                                     <tr>
                                         <td>{token.name.clone()}</td>
                                         <td>{token.created.clone()}</td>
-                                        <td>{token.last_used.clone().unwrap_or_else(|| "Never".to_owned())}</td>
+                                        <td>{token.last_used.clone().unwrap_or_else(|| i18n.t("settings-token-never-used"))}</td>
                                         <td>{status}</td>
                                         <td>
                                             {active.then(|| view! {
                                                 <form method="post" action=format!("/settings/tokens/{}/revoke", token.id) class="inline">
-                                                    <button type="submit" class="link-button" aria-label=format!("Revoke token: {}", token.name)>"Revoke"</button>
+                                                    <button type="submit" class="link-button" aria-label=i18n.t_with("settings-revoke-token", &[("name", token.name.clone().into())])>{i18n.t("settings-revoke")}</button>
                                                 </form>
                                             })}
                                         </td>

@@ -7,6 +7,7 @@ use super::tokens::{hash_token, new_id, new_token};
 use crate::db::api_tokens::{self, NewApiToken};
 use crate::domain::account::Name;
 use crate::error::{AppError, AppResult};
+use crate::i18n::current;
 use crate::models::ApiTokenView;
 use crate::state::AppState;
 use chrono::{DateTime, Duration, Utc};
@@ -37,7 +38,9 @@ pub async fn create(
     user: &CurrentUser,
     name: &str,
 ) -> AppResult<CreatedApiToken> {
-    let name = Name::parse(name, "the token's name").map_err(|e| AppError::field("name", e))?;
+    let i18n = current();
+    let name = Name::parse_in(name, &i18n.t("settings-what-token-name"), i18n)
+        .map_err(|e| AppError::field("name", e))?;
     let (id, token) = (new_id(), format!("{TOKEN_PREFIX}{}", new_token()));
     api_tokens::insert(
         state.db.pool(),

@@ -4,9 +4,10 @@ use super::tokens::{hash_token, new_id, new_token};
 use crate::db::{accounts, invites, sessions, sign_in_failures};
 use crate::domain::account::{Email, Name, Password, Role};
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::i18n::Locale;
+use crate::i18n::{current, I18n, Locale};
 use crate::models::{InviteStatus, Viewer};
 use crate::state::AppState;
+use crate::tr_key;
 use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
 };
@@ -14,9 +15,9 @@ use argon2::Argon2;
 use chrono::Duration;
 use std::sync::OnceLock;
 
-/// The message for every failed sign-in, whether the e-mail is unknown or the password wrong:
-/// telling them apart would reveal who has an account.
-pub const SIGN_IN_FAILED: &str = "The e-mail address or password is incorrect.";
+/// The catalogue key of the message for every failed sign-in, whether the e-mail is unknown
+/// or the password wrong: telling them apart would reveal who has an account.
+pub const SIGN_IN_FAILED: &str = tr_key!("auth-sign-in-failed");
 
 /// Who is making a request, resolved from the session cookie. Server-side only.
 #[derive(Debug, Clone)]
@@ -89,11 +90,12 @@ fn validate_account(
     email: &str,
     password: &str,
     errors: &mut FieldErrors,
+    i18n: I18n,
 ) -> Option<AccountInput> {
-    let name =
-        Name::parse(display_name, "your name").map_err(|e| errors.insert("display_name".into(), e));
-    let email = Email::parse(email).map_err(|e| errors.insert("email".into(), e));
-    let password = Password::parse(password).map_err(|e| errors.insert("password".into(), e));
+    let name = Name::parse_in(display_name, &i18n.t("auth-what-your-name"), i18n)
+        .map_err(|e| errors.insert("display_name".into(), e));
+    let email = Email::parse(email, i18n).map_err(|e| errors.insert("email".into(), e));
+    let password = Password::parse(password, i18n).map_err(|e| errors.insert("password".into(), e));
     Some(AccountInput {
         name: name.ok()?,
         email: email.ok()?,
@@ -148,20 +150,28 @@ async fn verify_password(password: String, stored: Option<String>) -> AppResult<
     .map_err(|_| AppError::Internal)
 }
 
-fn email_taken() -> AppError {
-    AppError::field(
-        "email",
-        "An account with this e-mail address already exists. Sign in instead.",
-    )
+fn email_taken(i18n: I18n) -> AppError {
+    AppError::field("email", i18n.t("auth-error-email-taken"))
 }
 
 /// Creates an organisation, its owner and a session for them.
 #[tracing::instrument(skip_all)]
 pub async fn sign_up(state: &AppState, form: &SignUp) -> AppResult<NewSession> {
+    let i18n = current();
     let mut errors = FieldErrors::new();
-    let organisation = Name::parse(&form.organisation_name, "your organisation's name")
-        .map_err(|e| errors.insert("organisation_name".into(), e));
-    let account = validate_account(&form.display_name, &form.email, &form.password, &mut errors);
+    let organisation = Name::parse_in(
+        &form.organisation_name,
+        &i18n.t("auth-what-organisation-name"),
+        i18n,
+    )
+    .map_err(|e| errors.insert("organisation_name".into(), e));
+    let account = validate_account(
+        &form.display_name,
+        &form.email,
+        &form.password,
+        &mut errors,
+        i18n,
+    );
     let (Ok(organisation), Some(account), true) = (organisation, account, errors.is_empty()) else {
         return Err(AppError::invalid(errors));
     };
@@ -181,7 +191,7 @@ pub async fn sign_up(state: &AppState, form: &SignUp) -> AppResult<NewSession> {
     )
     .await
     {
-        Err(e) if crate::db::is_unique_violation(&e) => return Err(email_taken()),
+        Err(e) if crate::db::is_unique_violation(&e) => return Err(email_taken(i18n)),
         other => other?,
     }
     accounts::insert_membership(&mut *tx, &organisation_id, &user_id, Role::Owner, now).await?;
@@ -207,9 +217,10 @@ pub async fn sign_up_with_invite(
     email: &str,
     password: &str,
 ) -> AppResult<NewSession> {
+    let i18n = current();
     let invite = open_invite(state, invite_token).await?;
     let mut errors = FieldErrors::new();
-    let Some(account) = validate_account(display_name, email, password, &mut errors) else {
+    let Some(account) = validate_account(display_name, email, password, &mut errors, i18n) else {
         return Err(AppError::invalid(errors));
     };
     let hash = hash_password(&account.password).await?;
@@ -217,19 +228,26 @@ pub async fn sign_up_with_invite(
     let now = state.clock.now();
     let (user_id, token) = (new_id(), new_token());
     let mut tx = state.db.begin_write().await?;
-    match accounts::insert_user(&mut *tx, &user_id, account.email.as_str(), account.name.as_str(), &hash, now).await {
+    match accounts::insert_user(
+        &mut *tx,
+        &user_id,
+        account.email.as_str(),
+        account.name.as_str(),
+        &hash,
+        now,
+    )
+    .await
+    {
         Err(e) if crate::db::is_unique_violation(&e) => {
             return Err(AppError::field(
                 "email",
-                "An account with this e-mail address already exists. Sign in, then open the invite link again.",
+                i18n.t("auth-error-email-taken-invite"),
             ))
         }
         other => other?,
     }
     if !invites::mark_accepted(&mut *tx, &invite.id, &user_id, now).await? {
-        return Err(AppError::invalid_form(
-            "This invite has just been used or revoked.",
-        ));
+        return Err(AppError::invalid_form(i18n.t("settings-invite-just-used")));
     }
     accounts::insert_membership(
         &mut *tx,
@@ -261,15 +279,12 @@ pub(crate) async fn open_invite(state: &AppState, token: &str) -> AppResult<invi
     let invite = invites::find_by_token_hash(state.db.pool(), &hash_token(token))
         .await?
         .ok_or(AppError::NotFound)?;
+    let i18n = current();
     match super::organisations::invite_status(&invite, state.clock.now()) {
         InviteStatus::Open => Ok(invite),
-        InviteStatus::Accepted => Err(AppError::invalid_form("This invite has already been used.")),
-        InviteStatus::Revoked => Err(AppError::invalid_form(
-            "This invite was withdrawn. Ask for a new one.",
-        )),
-        InviteStatus::Expired => Err(AppError::invalid_form(
-            "This invite has expired. Ask for a new one.",
-        )),
+        InviteStatus::Accepted => Err(AppError::invalid_form(i18n.t("settings-invite-used"))),
+        InviteStatus::Revoked => Err(AppError::invalid_form(i18n.t("settings-invite-withdrawn"))),
+        InviteStatus::Expired => Err(AppError::invalid_form(i18n.t("settings-invite-expired"))),
     }
 }
 
@@ -283,16 +298,17 @@ pub async fn sign_in(
     client: &str,
     previous_token: Option<&str>,
 ) -> AppResult<NewSession> {
-    let email_key = Email::parse(email)
+    let i18n = current();
+    let email_key = Email::parse(email, i18n)
         .map(|e| e.to_string())
         .unwrap_or_else(|_| email.trim().to_lowercase());
     if password.is_empty() || email_key.is_empty() {
         let mut errors = FieldErrors::new();
         if email_key.is_empty() {
-            errors.insert("email".into(), "Enter your e-mail address.".into());
+            errors.insert("email".into(), i18n.t("account-error-email-empty"));
         }
         if password.is_empty() {
-            errors.insert("password".into(), "Enter your password.".into());
+            errors.insert("password".into(), i18n.t("auth-error-password-empty"));
         }
         return Err(AppError::invalid(errors));
     }
@@ -326,15 +342,13 @@ pub async fn sign_in(
             sign_in_failures::record(&mut *tx, &account_key, now).await?;
             sign_in_failures::record(&mut *tx, &client_key, now).await?;
             tx.commit().await?;
-            return Err(AppError::invalid_form(SIGN_IN_FAILED));
+            return Err(AppError::invalid_form(i18n.t(SIGN_IN_FAILED)));
         }
     };
     let Some((organisation_id, _role)) =
         accounts::first_membership(state.db.pool(), &user.id).await?
     else {
-        return Err(AppError::invalid_form(
-            "Your account does not belong to any organisation any more. Ask an admin for a new invite.",
-        ));
+        return Err(AppError::invalid_form(i18n.t("auth-error-no-organisation")));
     };
 
     let token = new_token();

@@ -6,6 +6,7 @@ use super::tokens::{hash_token, new_id, new_token};
 use crate::db::{accounts, api_tokens, invites, sessions};
 use crate::domain::account::Role;
 use crate::error::{AppError, AppResult};
+use crate::i18n::current;
 use crate::models::{InviteStatus, InviteSummary, MemberView, OrganisationView, PublicInvite};
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
@@ -88,12 +89,16 @@ pub async fn create_invite(
     note: &str,
 ) -> AppResult<CreatedInvite> {
     user.require_member_manager()?;
-    let role = Role::parse_invitable(role).map_err(|e| AppError::field("role", e))?;
+    let i18n = current();
+    let role = Role::parse_invitable(role, i18n).map_err(|e| AppError::field("role", e))?;
     let note = note.trim();
     if note.chars().count() > INVITE_NOTE_MAX_CHARS {
         return Err(AppError::field(
             "note",
-            format!("Shorten the note to at most {INVITE_NOTE_MAX_CHARS} characters."),
+            i18n.t_with(
+                "settings-error-note-too-long",
+                &[("max", INVITE_NOTE_MAX_CHARS.into())],
+            ),
         ));
     }
     let now = state.clock.now();
@@ -149,12 +154,12 @@ pub async fn remove_member(
         .ok_or(AppError::NotFound)?;
     if member.user_id == user.user_id {
         return Err(AppError::invalid_form(
-            "You cannot remove yourself. Ask another admin to remove you.",
+            current().t("settings-error-remove-yourself"),
         ));
     }
     if member.role == Role::Owner {
         return Err(AppError::invalid_form(
-            "The owner who created the organisation cannot be removed.",
+            current().t("settings-error-remove-owner"),
         ));
     }
     let mut tx = state.db.begin_write().await?;
@@ -204,12 +209,12 @@ pub async fn accept_invite(state: &AppState, user: &CurrentUser, token: &str) ->
         .is_some()
     {
         return Err(AppError::invalid_form(
-            "You already belong to this organisation, so the invite stays open for the person it was meant for.",
+            current().t("settings-error-already-member"),
         ));
     }
     if !invites::mark_accepted(&mut *tx, &invite.id, &user.user_id, now).await? {
         return Err(AppError::invalid_form(
-            "This invite has just been used or revoked.",
+            current().t("settings-invite-just-used"),
         ));
     }
     accounts::insert_membership(

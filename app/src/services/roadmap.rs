@@ -22,9 +22,11 @@ use crate::domain::planner::{
 use crate::domain::results::CampaignResults;
 use crate::domain::roadmap::{parse_settings, RoadmapSettings, SettingsInput};
 use crate::error::{AppError, AppResult};
+use crate::i18n::{current, I18n};
 use crate::models::roadmap::{
-    CandidateStatus, ChangeView, DimensionChange, DimensionTarget, DoneInitiative, HiringStatus,
-    OrgDesignStep, PhaseView, Reassessment, ReportView, RoadmapItem, RoadmapView, SettingsView,
+    gap_sentence, CandidateStatus, ChangeView, DimensionChange, DimensionTarget, DoneInitiative,
+    HiringStatus, OrgDesignStep, PhaseView, Reassessment, ReportView, RoadmapItem, RoadmapView,
+    SettingsView,
 };
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
@@ -404,7 +406,7 @@ pub async fn save_settings(
     let record = assessments::find(state, user, campaign_id).await?;
     let model = state.content.version(&state.db, &record.model_hash).await?;
     let ids: Vec<&str> = model.dimensions.iter().map(|d| d.id.as_str()).collect();
-    let settings = parse_settings(input, &ids).map_err(AppError::invalid)?;
+    let settings = parse_settings(input, &ids, current()).map_err(AppError::invalid)?;
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
     let before = roadmaps::settings(&mut *tx, &record.id)
@@ -440,7 +442,10 @@ impl InitiativeAction {
         match action.trim() {
             "move" | "pin" => match phase.trim().parse::<usize>() {
                 Ok(p) if p >= 1 => Ok(InitiativeAction::Pin { phase: p - 1 }),
-                _ => Err(AppError::field("phase", "Choose the phase to put it in.")),
+                _ => Err(AppError::field(
+                    "phase",
+                    current().t("roadmap-error-choose-phase"),
+                )),
             },
             "drop" => Ok(InitiativeAction::Drop),
             "restore" => Ok(InitiativeAction::Restore),
@@ -448,14 +453,14 @@ impl InitiativeAction {
             "done" => Ok(InitiativeAction::Done),
             "not-done" => Ok(InitiativeAction::NotDone),
             _ => Err(AppError::invalid_form(
-                "Choose what to do with the initiative: move, drop, restore, set an owner or mark it done.",
+                current().t("roadmap-error-unknown-action"),
             )),
         }
     }
 }
 
-/// Applies one action to one initiative and records it in the history. Returns a sentence
-/// saying what was done.
+/// Applies one action to one initiative and records it in the history (in English, like
+/// the exports). Returns a sentence saying what was done, in the request's language.
 #[tracing::instrument(skip_all)]
 pub async fn change_initiative(
     state: &AppState,
@@ -473,7 +478,7 @@ pub async fn change_initiative(
         .ok_or(AppError::NotFound)?
         .initiative;
     let change = Change {
-        title: format!("\u{201c}{}\u{201d}", initiative.title),
+        title: &initiative.title,
         phases: loaded.settings.phases,
         planned_phase: current_phase(state, &loaded, &initiative.id),
         now: state.clock.now(),
@@ -481,7 +486,8 @@ pub async fn change_initiative(
     };
     let mut tx = state.db.begin_write().await?;
     let mut record = roadmaps::lock_initiative(&mut tx, &loaded.record.id, &initiative.id).await?;
-    let description = change.apply(action, &mut record)?;
+    let effect = change.apply(action, &mut record)?;
+    let description = change.describe(&effect, I18n::default());
     roadmaps::save_initiative(&mut *tx, &loaded.record.id, &record).await?;
     roadmaps::record_change(
         &mut *tx,
@@ -493,13 +499,13 @@ pub async fn change_initiative(
     )
     .await?;
     tx.commit().await?;
-    Ok(description)
+    Ok(change.describe(&effect, current()))
 }
 
 /// What an action on one initiative needs to know besides its stored decisions.
 struct Change<'a> {
-    /// The initiative's title in quotes, for the history.
-    title: String,
+    /// The initiative's title, for the history.
+    title: &'a str,
     phases: usize,
     /// Where the plan puts it now, if anywhere.
     planned_phase: Option<usize>,
@@ -507,56 +513,69 @@ struct Change<'a> {
     user_id: &'a str,
 }
 
+/// What an action did to one initiative, to be worded for the history and the notice.
+enum Effect {
+    /// Moved from one 0-based phase to another.
+    Moved {
+        from: usize,
+        to: usize,
+    },
+    Pinned {
+        phase: usize,
+    },
+    Dropped,
+    Restored,
+    ClearedOwner,
+    Owner(String),
+    MarkedDone,
+    MarkedNotDone,
+}
+
 impl Change<'_> {
-    /// Applies `action` to `record`; returns the history line, or why it does not apply.
-    fn apply(&self, action: &InitiativeAction, record: &mut InitiativeRecord) -> AppResult<String> {
-        let title = &self.title;
+    /// Applies `action` to `record`; returns what it did, or why it does not apply.
+    fn apply(&self, action: &InitiativeAction, record: &mut InitiativeRecord) -> AppResult<Effect> {
+        let i18n = current();
         Ok(match action {
             InitiativeAction::Pin { phase } => {
                 if *phase >= self.phases {
                     return Err(AppError::field(
                         "phase",
-                        format!("Choose a phase from 1 to {}.", self.phases),
+                        i18n.t_with("roadmap-error-phase-range", &[("max", self.phases.into())]),
                     ));
                 }
                 record.choice = Some(Choice::Pin { phase: *phase });
                 match self.planned_phase {
-                    Some(was) if was != *phase => format!(
-                        "Moved {title} from phase {} to phase {}",
-                        was + 1,
-                        phase + 1
-                    ),
-                    _ => format!("Pinned {title} to phase {}", phase + 1),
+                    Some(was) if was != *phase => Effect::Moved {
+                        from: was,
+                        to: *phase,
+                    },
+                    _ => Effect::Pinned { phase: *phase },
                 }
             }
             InitiativeAction::Drop => {
                 if record.done_at.is_some() {
-                    return Err(AppError::invalid_form(
-                        "This initiative is marked done; mark it not done before dropping it.",
-                    ));
+                    return Err(AppError::invalid_form(i18n.t("roadmap-error-drop-done")));
                 }
                 record.choice = Some(Choice::Drop);
-                format!("Dropped {title}")
+                Effect::Dropped
             }
             InitiativeAction::Restore => {
                 record.choice = None;
-                format!("Restored {title}: the planner places it again")
+                Effect::Restored
             }
             InitiativeAction::Owner(name) if name.trim().is_empty() => {
                 record.owner = None;
-                format!("Cleared the owner of {title}")
+                Effect::ClearedOwner
             }
             InitiativeAction::Owner(name) => {
-                let name = Name::parse(name, "the owner's name")
+                let name = Name::parse_in(name, &i18n.t("roadmap-what-owner-name"), i18n)
                     .map_err(|e| AppError::field("owner", e))?;
                 record.owner = Some(name.as_str().to_owned());
-                format!("Made {} the owner of {title}", name.as_str())
+                Effect::Owner(name.as_str().to_owned())
             }
             InitiativeAction::Done => {
                 if record.done_at.is_some() {
-                    return Err(AppError::invalid_form(
-                        "This initiative is already marked done.",
-                    ));
+                    return Err(AppError::invalid_form(i18n.t("roadmap-error-already-done")));
                 }
                 // Keep it where it is: a done initiative must not move when the plan changes.
                 match (record.choice, self.planned_phase) {
@@ -564,25 +583,48 @@ impl Change<'_> {
                     (_, Some(phase)) => record.choice = Some(Choice::Pin { phase }),
                     (_, None) => {
                         return Err(AppError::invalid_form(
-                            "Only an initiative in the plan can be marked done; move it into a phase first.",
+                            i18n.t("roadmap-error-done-unscheduled"),
                         ))
                     }
                 }
                 record.done_at = Some(self.now);
                 record.done_by = Some(self.user_id.to_owned());
-                format!("Marked {title} done")
+                Effect::MarkedDone
             }
             InitiativeAction::NotDone => {
                 if record.done_at.is_none() {
-                    return Err(AppError::invalid_form(
-                        "This initiative is not marked done.",
-                    ));
+                    return Err(AppError::invalid_form(i18n.t("roadmap-error-not-done")));
                 }
                 record.done_at = None;
                 record.done_by = None;
-                format!("Marked {title} not done")
+                Effect::MarkedNotDone
             }
         })
+    }
+
+    /// What was done, as a sentence without the final full stop: "Moved “CRM hygiene” from
+    /// phase 1 to phase 2".
+    fn describe(&self, effect: &Effect, i18n: I18n) -> String {
+        let title = ("initiative", self.title.into());
+        match effect {
+            Effect::Moved { from, to } => i18n.t_with(
+                "roadmap-change-moved",
+                &[title, ("from", (from + 1).into()), ("to", (to + 1).into())],
+            ),
+            Effect::Pinned { phase } => i18n.t_with(
+                "roadmap-change-pinned",
+                &[title, ("phase", (phase + 1).into())],
+            ),
+            Effect::Dropped => i18n.t_with("roadmap-change-dropped", &[title]),
+            Effect::Restored => i18n.t_with("roadmap-change-restored", &[title]),
+            Effect::ClearedOwner => i18n.t_with("roadmap-change-owner-cleared", &[title]),
+            Effect::Owner(name) => i18n.t_with(
+                "roadmap-change-owner",
+                &[title, ("name", name.as_str().into())],
+            ),
+            Effect::MarkedDone => i18n.t_with("roadmap-change-done", &[title]),
+            Effect::MarkedNotDone => i18n.t_with("roadmap-change-not-done", &[title]),
+        }
     }
 }
 
@@ -615,7 +657,7 @@ pub async fn report(
         .cloned()
         .collect();
     let org_design = org_design_steps(&roadmap);
-    let summary = summary_sentences(&roadmap, &results, &level_names);
+    let summary = summary_sentences(&roadmap, &results, &level_names, I18n::default());
     Ok(ReportView {
         generated_on: day(state.clock.now()),
         roadmap,
@@ -679,58 +721,57 @@ async fn hiring_status(state: &AppState, user: &CurrentUser) -> AppResult<Vec<Hi
     Ok(out)
 }
 
-/// Joins "a", "b" and "c" as "a, b and c".
-fn and_list(items: &[String]) -> String {
+/// Joins "a", "b" and "c" as "a, b and c" (`a、b 和 c`).
+fn and_list(items: &[String], i18n: I18n) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => i18n.t_with(
+            "roadmap-list-and",
+            &[
+                ("init", init.join(&i18n.t("roadmap-list-separator")).into()),
+                ("last", last.as_str().into()),
+            ],
+        ),
     }
 }
 
-fn summary_sentences(
+/// The report's summary in plain words, one sentence per entry, worded by `i18n`: the
+/// report (and its Markdown export) in English, the report page in the reader's language.
+pub fn summary_sentences(
     roadmap: &RoadmapView,
     results: &CampaignResults,
     level_names: &[String],
+    i18n: I18n,
 ) -> Vec<String> {
     let mut out = Vec::new();
     let functions: Vec<String> = results
         .by_function
         .iter()
-        .map(|f| f.function.label().to_lowercase())
+        .map(|f| i18n.t(f.function.label_key()).to_lowercase())
         .collect();
     if results.respondents == 0 {
-        out.push("No one has submitted answers yet, so there is nothing to report; share the invitation links and come back when responses are in.".to_owned());
+        out.push(i18n.t("roadmap-summary-no-answers"));
         return out;
     }
+    let count = ("count", results.respondents.into());
     let overall = match results.overall.mean {
         Some(mean) => {
-            let name = level_names
-                .get((mean.round() as usize).saturating_sub(1))
-                .map(|n| format!(" ({n})"))
-                .unwrap_or_default();
-            format!(
-                "{} {} from {} answered; the overall level is {} of {}{name}.",
-                results.respondents,
-                if results.respondents == 1 {
-                    "person"
-                } else {
-                    "people"
-                },
-                and_list(&functions),
-                level(mean),
-                level_names.len()
-            )
-        }
-        None => format!(
-            "{} {} answered, but none gave a level.",
-            results.respondents,
-            if results.respondents == 1 {
-                "person"
-            } else {
-                "people"
+            let mut args = vec![
+                count,
+                ("functions", and_list(&functions, i18n).into()),
+                ("level", level(mean).into()),
+                ("max", level_names.len().into()),
+            ];
+            match level_names.get((mean.round() as usize).saturating_sub(1)) {
+                Some(name) => {
+                    args.push(("name", name.as_str().into()));
+                    i18n.t_with("roadmap-summary-overall-named", &args)
+                }
+                None => i18n.t_with("roadmap-summary-overall", &args),
             }
-        ),
+        }
+        None => i18n.t_with("roadmap-summary-no-level", &[count]),
     };
     out.push(overall);
     let rated: Vec<(&str, f64)> = results
@@ -748,12 +789,14 @@ fn summary_sentences(
         .reduce(|a, b| if b.1 < a.1 { b } else { a });
     if let (Some(s), Some(w)) = (strongest, weakest) {
         if rated.len() > 1 {
-            out.push(format!(
-                "Strongest: {} ({}). Weakest: {} ({}).",
-                s.0,
-                level(s.1),
-                w.0,
-                level(w.1)
+            out.push(i18n.t_with(
+                "roadmap-summary-strongest-weakest",
+                &[
+                    ("strongest", s.0.into()),
+                    ("strongest_level", level(s.1).into()),
+                    ("weakest", w.0.into()),
+                    ("weakest_level", level(w.1).into()),
+                ],
             ));
         }
     }
@@ -762,19 +805,27 @@ fn summary_sentences(
         .iter()
         .filter(|g| g.question_id.is_none())
         .take(3)
-        .map(|g| format!("{} (gap {})", g.sentence(), level(g.size)))
+        .map(|g| {
+            i18n.t_with(
+                "roadmap-summary-gap",
+                &[
+                    ("sentence", gap_sentence(i18n, g).into()),
+                    ("gap", level(g.size).into()),
+                ],
+            )
+        })
         .collect();
     if gaps.is_empty() {
-        out.push("No perception gaps can be shown: that needs at least two functions with enough responses each.".to_owned());
+        out.push(i18n.t("roadmap-summary-no-gaps"));
     } else {
-        out.push(format!(
-            "Where the functions see things differently: {}.",
-            gaps.join("; ")
+        out.push(i18n.t_with(
+            "roadmap-summary-gaps",
+            &[("gaps", gaps.join(&i18n.t("roadmap-kpi-separator")).into())],
         ));
     }
     let scheduled = roadmap.scheduled().count();
     if scheduled == 0 {
-        out.push("The roadmap plans no initiatives: every dimension is at its target, or nothing in the library lifts it further.".to_owned());
+        out.push(i18n.t("roadmap-summary-nothing-planned"));
     } else {
         let reached = roadmap
             .projections
@@ -786,12 +837,15 @@ fn summary_sentences(
             .last()
             .map(|p| p.ends_on.clone())
             .unwrap_or_default();
-        out.push(format!(
-            "The roadmap plans {scheduled} initiative{} over {} phase{} until {last}; by then {reached} of {} dimensions are projected to reach their target.",
-            if scheduled == 1 { "" } else { "s" },
-            roadmap.phases.len(),
-            if roadmap.phases.len() == 1 { "" } else { "s" },
-            roadmap.projections.len(),
+        out.push(i18n.t_with(
+            "roadmap-summary-plan",
+            &[
+                ("initiatives", scheduled.into()),
+                ("phases", roadmap.phases.len().into()),
+                ("until", last.into()),
+                ("reached", reached.into()),
+                ("dimensions", roadmap.projections.len().into()),
+            ],
         ));
     }
     if let Some(previous) = &roadmap.previous {
@@ -802,18 +856,19 @@ fn summary_sentences(
             .filter(|(_, d)| d.abs() >= 0.05)
             .map(|(c, d)| format!("{} {}{}", c.title, if d > 0.0 { "+" } else { "" }, level(d)))
             .collect();
+        let since = [
+            ("campaign", previous.campaign_name.as_str().into()),
+            ("date", previous.launched.as_str().into()),
+        ];
         out.push(if moved.is_empty() {
-            format!(
-                "Since \u{201c}{}\u{201d} ({}), no dimension moved.",
-                previous.campaign_name, previous.launched
-            )
+            i18n.t_with("roadmap-summary-since-unchanged", &since)
         } else {
-            format!(
-                "Since \u{201c}{}\u{201d} ({}): {}.",
-                previous.campaign_name,
-                previous.launched,
-                moved.join(", ")
-            )
+            let mut args = since.to_vec();
+            args.push((
+                "moved",
+                moved.join(&i18n.t("roadmap-list-separator")).into(),
+            ));
+            i18n.t_with("roadmap-summary-since", &args)
         });
     }
     out
