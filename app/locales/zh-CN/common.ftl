@@ -30,11 +30,11 @@ error-title-rate-limited = 尝试次数过多
 error-title-unavailable = 系统繁忙
 error-title-other = 出了点问题
 error-unauthenticated = 请登录后继续。
-error-forbidden = 你无权访问此内容。
+error-forbidden = 您无权访问此内容。
 error-not-found = 找不到该内容。它可能已被删除，或链接有误。
 error-rate-limited = 尝试次数过多。请等待 { $seconds } 秒后再试。
 error-unavailable = 服务当前繁忙，请稍后再试。
-error-internal = 我们这边出了问题。你填写的内容没有丢失，请再试一次。
+error-internal = 我们这边出了问题。您填写的内容没有丢失，请再试一次。
 error-invalid-fields =
     { $count ->
        *[other] 请修改标出的字段。
@@ -44,5 +44,5 @@ not-found-title = 页面不存在
 not-found-body = 此地址没有页面。页面可能已移动，或链接输入有误。
 not-found-link = 前往首页
 language-unknown = 请选择所提供的语言之一。
-busy-form-not-taken = RevAlign 当前繁忙，未能接收此表单。请使用浏览器的“返回”按钮：你填写的内容仍在，几秒钟后再提交一次。
+busy-form-not-taken = RevAlign 当前繁忙，未能接收此表单。请使用浏览器的“返回”按钮：您填写的内容仍在，几秒钟后再提交一次。
 busy-try-again = RevAlign 当前繁忙，请几秒钟后再试。

@@ -5,7 +5,7 @@ roadmap-title = 路线图
 roadmap-report-title = 高管报告
 roadmap-crumb-results = 结果
 roadmap-heading = 路线图：{ $name }
-roadmap-intro = 从举措库中挑选能缩小各维度现状与目标差距的举措：差距最大、认知差异最大的优先，并按阶段排布，兼顾前置条件和你设定的产能。每次重新规划时，你做的调整、移除和负责人设置都会保留。
+roadmap-intro = 从举措库中挑选能缩小各维度现状与目标差距的举措：差距最大、认知差异最大的优先，并按阶段排布，兼顾前置条件和您设定的产能。每次重新规划时，您做的调整、移除和负责人设置都会保留。
 roadmap-no-answers = 目前还没有人提交答卷，暂时无法制定规划。请在评估页面分享邀请链接；收到第一份答卷后，路线图就会出现。
 
 roadmap-downloads = 下载
@@ -24,7 +24,7 @@ roadmap-phase-effort-over = 已排 { $effort } / { $capacity } 人周（因固�
 roadmap-phase-empty = 此阶段暂无安排。
 roadmap-unscheduled = 未排期
 roadmap-unscheduled-none = 实现目标所需的举措都已排入规划。
-roadmap-unscheduled-intro = 这些举措是实现目标所需的，但没有排入任何阶段，下面附有原因。你可以提高产能、增加阶段，或者自己把它移入某个阶段。
+roadmap-unscheduled-intro = 这些举措是实现目标所需的，但没有排入任何阶段，下面附有原因。您可以提高产能、增加阶段，或者自己把它移入某个阶段。
 roadmap-dropped = 已移除
 roadmap-dropped-reason = 已移除：恢复之前不会再排入规划。
 roadmap-history = 变更记录
@@ -39,7 +39,7 @@ roadmap-settings-summary = 共 { $phases } 个阶段，每个阶段为期{ $leng
     }，自 { $start } 起，每个阶段 { $capacity } 人周。所有者和管理员可以修改这些设置。
 roadmap-settings-intro = 设定每个维度要达到的水平，以及团队每个阶段能投入多少，下方的规划会随之调整。目标留空表示在现有水平上提高一级（最高为 5）。
 roadmap-settings-submit = 保存并重新规划
-roadmap-settings-saved = 设置已保存，路线图已重新规划。固定、移动和移除过的举措保持你设定的状态。
+roadmap-settings-saved = 设置已保存，路线图已重新规划。固定、移动和移除过的举措保持您设定的状态。
 roadmap-field-phases = 阶段数
 roadmap-field-phase-length = 阶段时长
 roadmap-field-starts-on = 第一阶段开始日期
