@@ -64,7 +64,7 @@ pub async fn launch(
             Vec::new(),
             Some(Flash::notice(
                 "campaign",
-                "Assessment launched. Send each function its link below.",
+                &app::i18n::current().t("assessments-launched"),
             )),
         ),
         Err(error) => outcome.failure("/assessments/new", "campaign", error, values),
@@ -98,7 +98,7 @@ pub async fn add_link(
             Vec::new(),
             Some(Flash::notice(
                 "link",
-                "Link added; copy it from the list below.",
+                &app::i18n::current().t("assessments-link-added"),
             )),
         ),
         Err(error) => outcome.failure(&back, "link", error, values),
@@ -127,7 +127,7 @@ pub async fn withdraw_link(
             Vec::new(),
             Some(Flash::notice(
                 "campaign-action",
-                "Link withdrawn: it no longer takes answers. Answers already submitted through it stay.",
+                &app::i18n::current().t("assessments-link-withdrawn-notice"),
             )),
         ),
         Err(error) => outcome.failure(&back, "campaign-action", error, BTreeMap::new()),
@@ -156,7 +156,7 @@ pub async fn close(
             Vec::new(),
             Some(Flash::notice(
                 "campaign-action",
-                "Assessment closed. Its links no longer take answers; the results stay.",
+                &app::i18n::current().t("assessments-closed-notice"),
             )),
         ),
         Err(error) => outcome.failure(&back, "campaign-action", error, BTreeMap::new()),

@@ -3,6 +3,7 @@
 //! as a plain form post (JavaScript off).
 
 use crate::assessments::Respondent;
+use app::i18n::{I18n, Locale};
 use revalign_tests::api::{admin_with_token, Api};
 use revalign_tests::{cookie_value, location, on_both_backends, Backend, TestApp, PASSWORD};
 
@@ -14,6 +15,7 @@ on_both_backends!(
     the_switcher_stays_on_the_site_and_names_a_bad_choice,
     pages_in_chinese_bring_a_font_for_chinese,
     a_campaign_is_answered_in_both_languages_and_its_results_combine_them,
+    an_admin_reading_chinese_launches_and_manages_in_chinese,
 );
 
 /// The `lang` of a page's `<html>`.
@@ -21,23 +23,6 @@ fn html_lang(page: &str) -> &str {
     let start = page.find("<html lang=\"").expect("an <html lang>") + 12;
     let end = page[start..].find('"').expect("a closing quote") + start;
     &page[start..end]
-}
-
-async fn page_with_language(
-    app: &TestApp,
-    client: &reqwest::Client,
-    path: &str,
-    accept: &str,
-) -> String {
-    client
-        .get(app.url(path))
-        .header("Accept-Language", accept)
-        .send()
-        .await
-        .expect("GET request")
-        .text()
-        .await
-        .expect("page body")
 }
 
 /// The switcher's form on a page: posts to /language and comes back to `here`.
@@ -59,7 +44,9 @@ fn assert_switcher(page: &str, here: &str, offers: &str) {
 async fn the_browser_language_picks_the_page_language(backend: Backend) {
     let app = TestApp::spawn(backend).await;
 
-    let chinese = page_with_language(&app, &app.client, "/signin", "zh-CN,zh;q=0.9,en;q=0.8").await;
+    let chinese = app
+        .page_as_in(&app.client, "/signin", Some("zh-CN,zh;q=0.9,en;q=0.8"))
+        .await;
     assert_eq!(html_lang(&chinese), "zh-CN");
     assert!(chinese.contains("<h1>登录</h1>"), "{chinese}");
     assert!(chinese.contains("电子邮箱"), "field labels are translated");
@@ -69,18 +56,24 @@ async fn the_browser_language_picks_the_page_language(backend: Backend) {
     );
     assert_switcher(&chinese, "/signin", "en");
 
-    let english = page_with_language(&app, &app.client, "/signin", "en-GB,en;q=0.9").await;
+    let english = app
+        .page_as_in(&app.client, "/signin", Some("en-GB,en;q=0.9"))
+        .await;
     assert_eq!(html_lang(&english), "en");
     assert!(english.contains("<h1>Sign in</h1>"));
     assert_switcher(&english, "/signin", "zh-CN");
 
     // A language we do not have falls back to English; so does asking for none.
-    let french = page_with_language(&app, &app.client, "/signin", "fr-FR,fr;q=0.9").await;
+    let french = app
+        .page_as_in(&app.client, "/signin", Some("fr-FR,fr;q=0.9"))
+        .await;
     assert_eq!(html_lang(&french), "en");
     assert_eq!(html_lang(&app.page("/").await), "en");
 
     // Pages for unknown paths and errors come in the language too.
-    let missing = page_with_language(&app, &app.client, "/no-such-page", "zh").await;
+    let missing = app
+        .page_as_in(&app.client, "/no-such-page", Some("zh"))
+        .await;
     assert!(missing.contains("页面不存在"), "{missing}");
 }
 
@@ -102,7 +95,9 @@ async fn a_visitor_switches_language_and_it_survives_reloads(backend: Backend) {
 
     // The choice beats the browser's language, on every page, until changed.
     for path in ["/signup?from=home", "/signin", "/"] {
-        let page = page_with_language(&app, &app.client, path, "en-US,en;q=0.9").await;
+        let page = app
+            .page_as_in(&app.client, path, Some("en-US,en;q=0.9"))
+            .await;
         assert_eq!(html_lang(&page), "zh-CN", "{path}");
         assert_switcher(&page, path, "en");
     }
@@ -110,7 +105,7 @@ async fn a_visitor_switches_language_and_it_survives_reloads(backend: Backend) {
 
     app.post_form("/language", &[("locale", "en"), ("next", "/signup")])
         .await;
-    let page = page_with_language(&app, &app.client, "/signup", "zh-CN").await;
+    let page = app.page_as_in(&app.client, "/signup", Some("zh-CN")).await;
     assert_eq!(html_lang(&page), "en");
     assert!(page.contains("Create an organisation"));
 }
@@ -131,17 +126,17 @@ async fn a_signed_in_persons_choice_follows_them_to_another_browser(backend: Bac
     // On a second browser with no cookie and an English Accept-Language, her account's
     // setting decides once she signs in.
     let laptop = TestApp::browser_like_client();
-    let before = page_with_language(&app, &laptop, "/signin", "en").await;
+    let before = app.page_as_in(&laptop, "/signin", Some("en")).await;
     assert_eq!(html_lang(&before), "en");
     app.sign_in_as(&laptop, "ana@acme.test", PASSWORD).await;
-    let there = page_with_language(&app, &laptop, "/dashboard", "en").await;
+    let there = app.page_as_in(&laptop, "/dashboard", Some("en")).await;
     assert_eq!(html_lang(&there), "zh-CN");
 
     // Someone else's browser language is theirs: a colleague still sees English.
     let colleague = app
         .join_as_member("Mo Member", "mo@acme.test", PASSWORD)
         .await;
-    let theirs = page_with_language(&app, &colleague, "/dashboard", "en").await;
+    let theirs = app.page_as_in(&colleague, "/dashboard", Some("en")).await;
     assert_eq!(html_lang(&theirs), "en");
 }
 
@@ -153,7 +148,7 @@ async fn a_respondent_switches_language_on_their_link(backend: Backend) {
     let link = api.function_link(&campaign, "sales").await;
 
     let respondent = TestApp::browser_like_client();
-    let start = page_with_language(&app, &respondent, &link, "en").await;
+    let start = app.page_as_in(&respondent, &link, Some("en")).await;
     assert_eq!(html_lang(&start), "en");
     assert_switcher(&start, &link, "zh-CN");
 
@@ -169,7 +164,7 @@ async fn a_respondent_switches_language_on_their_link(backend: Backend) {
         link,
         "back to the same questionnaire page"
     );
-    let again = page_with_language(&app, &respondent, &link, "en").await;
+    let again = app.page_as_in(&respondent, &link, Some("en")).await;
     assert_eq!(html_lang(&again), "zh-CN");
 }
 
@@ -222,12 +217,12 @@ async fn pages_in_chinese_bring_a_font_for_chinese(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let link = "<link rel=\"stylesheet\" href=\"/fonts/noto-sans-sc/noto-sans-sc.css\"";
 
-    let english = page_with_language(&app, &app.client, "/signin", "en").await;
+    let english = app.page_as_in(&app.client, "/signin", Some("en")).await;
     assert!(
         !english.contains(link),
         "English pages do not load the Chinese font's rules"
     );
-    let chinese = page_with_language(&app, &app.client, "/signin", "zh-CN").await;
+    let chinese = app.page_as_in(&app.client, "/signin", Some("zh-CN")).await;
     assert!(chinese.contains(link), "{chinese}");
 
     // Every slice the rules name is served (from the site the release build assembled).
@@ -322,4 +317,90 @@ async fn a_campaign_is_answered_in_both_languages_and_its_results_combine_them(b
     let results = app.page(&format!("/assessments/{campaign}/results")).await;
     assert!(results.contains("协同与共同目标"), "{results}");
     assert!(!results.contains("Alignment and shared goals"));
+    // The page around the numbers is Chinese too, the gap sentence included.
+    for chinese in [
+        "已提交 2 份答卷",
+        "认知差距",
+        "销售对协同与共同目标的评分为 5.0，市场为 2.0",
+        "热力图：职能 × 维度",
+    ] {
+        assert!(results.contains(chinese), "{chinese} not in {results}");
+    }
+    for english in ["Perception gaps", "submitted responses", "Heatmap"] {
+        assert!(!results.contains(english), "{english} left in {results}");
+    }
+}
+
+async fn an_admin_reading_chinese_launches_and_manages_in_chinese(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let zh = I18n::new(Locale::ZhCn);
+    app.sign_up("远航营收", "李安娜", "anna@yuanhang.test", PASSWORD)
+        .await;
+    app.post_form("/language", &[("locale", "zh-CN"), ("next", "/dashboard")])
+        .await;
+    let dashboard = app.page("/dashboard").await;
+    assert!(
+        dashboard.contains(&zh.t("assessments-empty-admin")),
+        "{dashboard}"
+    );
+
+    // A launch form without a name or a function: each field says what to fix, in Chinese.
+    let refused = app
+        .post_form_json_as(
+            &app.client,
+            "/assessments",
+            &[
+                ("name", " "),
+                ("model", "revops-maturity"),
+                ("min_group_size", "0"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    let body: serde_json::Value = refused.json().await.expect("JSON");
+    assert_eq!(
+        body["fields"]["name"],
+        zh.t_with(
+            "account-error-name-empty",
+            &[("what", zh.t("assessments-what-campaign-name").into())]
+        )
+    );
+    assert_eq!(
+        body["fields"]["functions"],
+        "请至少选择一个参与作答的职能。"
+    );
+    assert_eq!(
+        body["fields"]["min_group_size"],
+        "请输入 1 到 50 之间的整数（3 或以上才能保证匿名）。"
+    );
+
+    let launched = app
+        .post_form(
+            "/assessments",
+            &[
+                ("name", "第一季度基线"),
+                ("model", "revops-maturity"),
+                ("functions", "marketing"),
+                ("functions", "sales"),
+                ("min_group_size", "3"),
+            ],
+        )
+        .await;
+    let campaign = location(&launched);
+    let page = app.page(&campaign).await;
+    for chinese in [
+        zh.t("assessments-launched"),
+        zh.t("assessments-links"),
+        zh.t_with(
+            "assessments-link-everyone-in",
+            &[("function", zh.t("label-function-sales").into())],
+        ),
+        zh.t_with("assessments-anonymity-from", &[("count", 3.into())]),
+        zh.t("assessments-close-button"),
+    ] {
+        assert!(page.contains(&chinese), "{chinese} not in {page}");
+    }
+    for english in ["Invitation links", "Everyone in", "Close now", "Withdraw"] {
+        assert!(!page.contains(english), "{english} left in {page}");
+    }
 }

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod assessments;
+mod chinese;
 mod hiring;
 mod lighthouse;
 mod quality;

@@ -1,8 +1,9 @@
 use fantoccini::wd::{PrintConfiguration, PrintSize};
 use fantoccini::Locator;
-use revalign_tests::browser::{assert_no_console_errors, require_built_site, Browser, Driver};
+use revalign_tests::browser::{
+    assert_no_console_errors, pdf_pages, require_built_site, Browser, Driver,
+};
 use revalign_tests::{Backend, TestApp};
-use std::process::Command;
 
 /// Clicks the button `text` inside the initiative `id` (its forms are plain posts: the page
 /// reloads with a notice).
@@ -27,26 +28,6 @@ async fn phase_initiatives(browser: &Browser, n: usize) -> Vec<String> {
         .into_iter()
         .map(|id| id.trim_start_matches("initiative-").to_owned())
         .collect()
-}
-
-/// The text of a PDF, one entry per page, read with pdftotext (poppler-utils).
-fn pdf_pages(pdf: &[u8]) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("report.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let output = Command::new("pdftotext")
-        .arg("-layout")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs (install poppler-utils; ./test does)");
-    assert!(output.status.success(), "pdftotext failed: {output:?}");
-    let text = String::from_utf8(output.stdout).expect("UTF-8 text");
-    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
-    if pages.last().is_some_and(|p| p.trim().is_empty()) {
-        pages.pop();
-    }
-    pages
 }
 
 /// An executive on the demo data sets targets and capacity, moves one initiative to a later

@@ -459,3 +459,43 @@ impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
         )
     }
 }
+
+/// What a poppler-utils tool (`pdftotext`, `pdffonts`) prints for this PDF, with `before`
+/// and `after` the file's path on its command line.
+fn poppler(tool: &str, before: &[&str], after: &[&str], pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let output = Command::new(tool)
+        .args(before)
+        .arg(&path)
+        .args(after)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} runs (install poppler-utils; ./test does): {e}"));
+    assert!(output.status.success(), "{tool} failed: {output:?}");
+    String::from_utf8(output.stdout).expect("UTF-8 text")
+}
+
+/// The text of a PDF, one entry per page, read with pdftotext.
+pub fn pdf_pages(pdf: &[u8]) -> Vec<String> {
+    let text = poppler("pdftotext", &["-layout"], &["-"], pdf);
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// The names of the fonts a PDF embeds, read with pdffonts (subset prefixes removed).
+pub fn pdf_fonts(pdf: &[u8]) -> Vec<String> {
+    poppler("pdffonts", &[], &[], pdf)
+        .lines()
+        .skip(2) // the header and its underline
+        .filter_map(|line| line.split_whitespace().next())
+        .map(|name| {
+            name.split_once('+')
+                .map_or(name, |(_, rest)| rest)
+                .to_owned()
+        })
+        .collect()
+}

@@ -359,8 +359,22 @@ impl TestApp {
 
     /// The HTML of a page as `client` (another person or browser) sees it.
     pub async fn page_as(&self, client: &reqwest::Client, path: &str) -> String {
-        client
-            .get(self.url(path))
+        self.page_as_in(client, path, None).await
+    }
+
+    /// Like [`Self::page_as`], from a browser that asks for `accept_language` (the
+    /// `Accept-Language` header) when it is given.
+    pub async fn page_as_in(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        accept_language: Option<&str>,
+    ) -> String {
+        let mut request = client.get(self.url(path));
+        if let Some(languages) = accept_language {
+            request = request.header("Accept-Language", languages);
+        }
+        request
             .send()
             .await
             .expect("GET request")

@@ -48,3 +48,7 @@ not-found-link = Go to the start page
 language-unknown = Choose one of the languages offered.
 busy-form-not-taken = RevAlign is busy right now and did not take this form. Use your browser's Back button: what you entered is still there; send it again in a few seconds.
 busy-try-again = RevAlign is busy right now. Please try again in a few seconds.
+# Between the items of a list written in a sentence ("Sales (2), Finance (1)").
+list-separator = {", "}
+# The last two items of such a list ("A, B and C").
+list-and = { $init } and { $last }

@@ -18,6 +18,8 @@ roadmap-download-roadmap-json = Roadmap (JSON)
 
 roadmap-plan = The plan
 roadmap-timeline-title = Roadmap timeline: { $count } phases
+# A bar's tooltip: the whole title and the effort.
+roadmap-timeline-bar = { $title } ({ $effort } person-weeks)
 # A phase's title: its number and months ("Phase 1 · Jan 2027 – Mar 2027").
 roadmap-phase-title = Phase { $number } · { $start } – { $end }
 roadmap-phase-title-month = Phase { $number } · { $month }
@@ -99,9 +101,6 @@ roadmap-report-pdf-hint = To save it as a PDF, print this page and choose "Save 
 roadmap-report-summary = Summary
 roadmap-report-top-gaps = Top perception gaps
 roadmap-report-gap = gap { $gap }
-# A perception gap: "Customer success rates data quality 4.1, sales 2.2".
-roadmap-gap-sentence = { $high } rates { $subject } { $high_mean }, { $low } { $low_mean }
-roadmap-gap-question = “{ $text }”
 roadmap-projected-after-phase = Projected after phase { $number }
 roadmap-maturity = Maturity: now, target and projected
 roadmap-maturity-chart = Maturity per dimension: now, target and projected at the end of the roadmap
@@ -182,3 +181,40 @@ roadmap-error-drop-done = This initiative is marked done; mark it not done befor
 roadmap-error-already-done = This initiative is already marked done.
 roadmap-error-done-unscheduled = Only an initiative in the plan can be marked done; move it into a phase first.
 roadmap-error-not-done = This initiative is not marked done.
+
+# The planner's reasons (domain/reason.rs): why an initiative is in its phase, or not in
+# the plan. $titles and $blockers are initiative titles joined as a list ("A, B and C").
+planner-gap = { $dimension }: { $current } → target { $target }
+planner-gap-differ = { $gap }; { $high } and { $low } differ by { $size }
+planner-gap-needed-before = { $gap }; needed before { $titles }
+planner-needed-before = Needed before { $titles }
+planner-nothing-below-target = No dimension it lifts is below its target
+planner-pinned = Pinned. { $body }
+planner-pin-moved = Pinned to phase { $requested }; moved to phase { $phase } because it needs { $blockers } first. { $body }
+planner-pin-last = Pinned to phase { $requested }; moved to phase { $phase }, the last of the plan. { $body }
+planner-pinned-unscheduled = Pinned to phase { $phase }. { $cause }
+planner-no-phases = The plan has no phases
+planner-needs-dropped =
+    { $count ->
+        [one] Needs { $titles }, which was dropped
+       *[other] Needs { $titles }, which were dropped
+    }
+planner-needs-unknown =
+    { $count ->
+        [one] Needs { $ids }, which is not in the library
+       *[other] Needs { $ids }, which are not in the library
+    }
+planner-no-effort = Has no valid effort estimate
+planner-too-big = Takes { $effort } person-weeks, more than a phase holds ({ $capacity })
+planner-needs-unscheduled =
+    { $count ->
+        [one] Needs { $titles } first, which is not scheduled
+       *[other] Needs { $titles } first, which are not scheduled
+    }
+planner-needs-last-phase =
+    { $count ->
+        [one] Needs { $titles } first, which is only done in the last phase
+       *[other] Needs { $titles } first, which are only done in the last phase
+    }
+planner-no-capacity-phase = Did not fit in the capacity left in phase { $phase }
+planner-no-capacity-phases = Did not fit in the capacity left in phases { $first }–{ $last }

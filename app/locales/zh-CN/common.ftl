@@ -46,3 +46,6 @@ not-found-link = 前往首页
 language-unknown = 请选择所提供的语言之一。
 busy-form-not-taken = RevAlign 当前繁忙，未能接收此表单。请使用浏览器的“返回”按钮：您填写的内容仍在，几秒钟后再提交一次。
 busy-try-again = RevAlign 当前繁忙，请几秒钟后再试。
+# 句子中列举多项时的分隔符（“销售（2）、财务（1）”）。
+list-separator = 、
+list-and = { $init }和{ $last }

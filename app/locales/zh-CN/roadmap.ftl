@@ -5,7 +5,7 @@ roadmap-title = 路线图
 roadmap-report-title = 高管报告
 roadmap-crumb-results = 结果
 roadmap-heading = 路线图：{ $name }
-roadmap-intro = 从举措库中挑选能缩小各维度现状与目标差距的举措：差距最大、认知差异最大的优先，并按阶段排布，兼顾前置条件和您设定的产能。每次重新规划时，您做的调整、移除和负责人设置都会保留。
+roadmap-intro = 从举措库中挑选能缩小各维度现状与目标差距的举措：差距最大、认知差距最大的优先，并按阶段排布，兼顾前置条件和您设定的产能。每次重新规划时，您做的调整、移除和负责人设置都会保留。
 roadmap-no-answers = 目前还没有人提交答卷，暂时无法制定规划。请在评估页面分享邀请链接；收到第一份答卷后，路线图就会出现。
 
 roadmap-downloads = 下载
@@ -17,6 +17,7 @@ roadmap-download-roadmap-json = 路线图（JSON）
 
 roadmap-plan = 规划
 roadmap-timeline-title = 路线图时间线：共 { $count } 个阶段
+roadmap-timeline-bar = { $title }（{ $effort } 人周）
 roadmap-phase-title = 第 { $number } 阶段 · { $start } – { $end }
 roadmap-phase-title-month = 第 { $number } 阶段 · { $month }
 roadmap-phase-effort = 已排 { $effort } / { $capacity } 人周
@@ -47,7 +48,7 @@ roadmap-field-capacity = 每阶段人周
 roadmap-targets-caption = 各维度目标
 roadmap-col-dimension = 维度
 roadmap-col-now = 现状
-roadmap-col-widest-gap = 最大认知差异
+roadmap-col-widest-gap = 最大认知差距
 roadmap-col-target = 目标
 roadmap-col-before = 之前
 roadmap-col-change = 变化
@@ -90,10 +91,8 @@ roadmap-report-heading = 高管报告：{ $name }
 roadmap-report-generated = { $model } · 生成于 { $date }
 roadmap-report-pdf-hint = 如需保存为 PDF，请打印本页并选择“另存为 PDF”；导航和按钮不会打印，每个部分都从新的一页开始。
 roadmap-report-summary = 摘要
-roadmap-report-top-gaps = 主要认知差异
+roadmap-report-top-gaps = 主要认知差距
 roadmap-report-gap = 相差 { $gap }
-roadmap-gap-sentence = { $high }对{ $subject }的评分为 { $high_mean }，{ $low }为 { $low_mean }
-roadmap-gap-question = “{ $text }”
 roadmap-projected-after-phase = 第 { $number } 阶段后预计
 roadmap-maturity = 成熟度：现状、目标与预计
 roadmap-maturity-chart = 各维度成熟度：现状、目标，以及路线图结束时的预计水平
@@ -132,7 +131,7 @@ roadmap-summary-no-level = { $count ->
 roadmap-summary-strongest-weakest = 最强：{ $strongest }（{ $strongest_level }）。最弱：{ $weakest }（{ $weakest_level }）。
 roadmap-summary-gap = { $sentence }（相差 { $gap }）
 roadmap-summary-gaps = 各职能看法不一致的地方：{ $gaps }。
-roadmap-summary-no-gaps = 暂时无法显示认知差异：至少需要两个职能各自有足够的答卷。
+roadmap-summary-no-gaps = 暂时无法显示认知差距：至少需要两个职能各自有足够的答卷。
 roadmap-summary-nothing-planned = 路线图中没有规划任何举措：要么各维度都已达到目标，要么举措库中没有能进一步提升它们的举措。
 roadmap-summary-plan = 路线图在 { $phases ->
        *[other] { $phases } 个阶段
@@ -166,3 +165,35 @@ roadmap-error-drop-done = 这项举措已标记为完成；请先标记为未完
 roadmap-error-already-done = 这项举措已经标记为完成。
 roadmap-error-not-done = 这项举措尚未标记为完成。
 roadmap-error-done-unscheduled = 只有已排入规划的举措才能标记为完成；请先把它移入某个阶段。
+
+# 规划器给出的原因（domain/reason.rs）：某项举措为什么排在这个阶段，或者为什么没有排入规划。
+planner-gap = { $dimension }：{ $current } → 目标 { $target }
+planner-gap-differ = { $gap }；{ $high }和{ $low }相差 { $size }
+planner-gap-needed-before = { $gap }；{ $titles }需要先完成它
+planner-needed-before = { $titles }需要先完成它
+planner-nothing-below-target = 它提升的维度都没有低于目标
+planner-pinned = 已固定。{ $body }
+planner-pin-moved = 固定在第 { $requested } 阶段；因为需要先完成{ $blockers }，顺延到第 { $phase } 阶段。{ $body }
+planner-pin-last = 固定在第 { $requested } 阶段；规划没有这么多阶段，放在最后的第 { $phase } 阶段。{ $body }
+planner-pinned-unscheduled = 固定在第 { $phase } 阶段。{ $cause }
+planner-no-phases = 规划中没有阶段
+planner-needs-dropped =
+    { $count ->
+       *[other] 需要先完成{ $titles }，但已被移除
+    }
+planner-needs-unknown =
+    { $count ->
+       *[other] 需要先完成{ $ids }，但举措库中没有
+    }
+planner-no-effort = 没有有效的工作量估算
+planner-too-big = 需要 { $effort } 人周，超过一个阶段的产能（{ $capacity } 人周）
+planner-needs-unscheduled =
+    { $count ->
+       *[other] 需要先完成{ $titles }，但它们尚未排期
+    }
+planner-needs-last-phase =
+    { $count ->
+       *[other] 需要先完成{ $titles }，但它们要到最后一个阶段才完成
+    }
+planner-no-capacity-phase = 第 { $phase } 阶段剩余的产能放不下
+planner-no-capacity-phases = 第 { $first }–{ $last } 阶段剩余的产能都放不下

@@ -118,7 +118,8 @@ pub fn heat_class(value: f64, scale: u8) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimelineItem {
     pub title: String,
-    pub effort_weeks: f64,
+    /// The bar's tooltip: the whole title and its effort, in the reader's language.
+    pub tooltip: String,
     pub done: bool,
 }
 
@@ -177,7 +178,7 @@ pub fn RoadmapTimeline(phases: Vec<TimelinePhase>, title: String) -> impl IntoVi
                     );
                     view! {
                         <g>
-                            <title>{format!("{} ({} person-weeks)", item.title, item.effort_weeks)}</title>
+                            <title>{item.tooltip.clone()}</title>
                             <rect class=class x=format!("{:.1}", x + 4.0) y=format!("{y:.1}") width=format!("{:.1}", column - 8.0) height=TIMELINE_ROW - 4.0 rx="3"/>
                             <text class="timeline-text" x=format!("{:.1}", x + 10.0) y=format!("{:.1}", y + 15.5)>{label}</text>
                         </g>

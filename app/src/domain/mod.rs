@@ -6,6 +6,7 @@ pub mod debrief;
 pub mod initiative;
 pub mod model;
 pub mod planner;
+pub mod reason;
 pub mod results;
 pub mod roadmap;
 pub mod rubric;

@@ -124,6 +124,11 @@ impl Function {
         }
     }
 
+    /// The function whose [`Self::label`] this is.
+    pub fn from_label(label: &str) -> Option<Function> {
+        Function::ALL.into_iter().find(|f| f.label() == label)
+    }
+
     /// The catalogue key of [`Self::label`], for pages: `i18n.t(x.label_key())`.
     pub fn label_key(self) -> &'static str {
         match self {

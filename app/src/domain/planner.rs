@@ -1,6 +1,7 @@
 //! The roadmap planner: from where each maturity dimension stands, where an executive wants
-//! it, and the initiative library, a phased transformation roadmap with a reason in words
-//! for every step and the level each dimension is projected to reach after each phase.
+//! it, and the initiative library, a phased transformation roadmap with a reason for every
+//! step (as data: [`Reason`] is worded where it is shown, in the reader's language) and the
+//! level each dimension is projected to reach after each phase.
 //!
 //! Pure and deterministic: the same inputs give the same plan, whatever the order of the
 //! initiatives. Nothing here does I/O; people's choices (pins and drops) come in as data,
@@ -59,6 +60,7 @@
 //! as 0, initiatives in a cycle are never scheduled, and a repeated id is planned once.
 
 use super::initiative::Initiative;
+pub use super::reason::{GapNote, Named, PinOutcome, Reason, Unplaced};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
@@ -139,7 +141,6 @@ pub struct PlanInput<'a> {
 
 /// A roadmap.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Plan {
     /// One per phase, in order.
     pub phases: Vec<PlannedPhase>,
@@ -151,7 +152,6 @@ pub struct Plan {
 
 /// The initiatives of one phase.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PlannedPhase {
     /// 0-based.
     pub index: usize,
@@ -163,7 +163,6 @@ pub struct PlannedPhase {
 
 /// One scheduled initiative.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PlannedInitiative {
     pub id: String,
     pub title: String,
@@ -172,18 +171,17 @@ pub struct PlannedInitiative {
     pub pinned: bool,
     /// Its own score (see the module doc); 0 for one that lifts nothing needed.
     pub score: f64,
-    /// Why it is in the plan, in words.
-    pub reason: String,
+    /// Why it is in the plan.
+    pub why: Reason,
 }
 
 /// A candidate that found no phase.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Unscheduled {
     pub id: String,
     pub title: String,
-    /// Why it is not in the plan, in words.
-    pub reason: String,
+    /// Why it is not in the plan.
+    pub why: Reason,
 }
 
 /// Level per dimension: `levels[0]` now, `levels[p + 1]` after phase p.
@@ -601,7 +599,7 @@ impl<'a> Planner<'a> {
                             effort_weeks: initiative.effort_weeks,
                             pinned: self.pins[i].is_some(),
                             score: self.score[i],
-                            reason: self.planned_reason(i, index, schedule),
+                            why: self.planned_reason(i, index, schedule),
                         }
                     })
                     .collect();
@@ -619,7 +617,7 @@ impl<'a> Planner<'a> {
             .map(|&i| Unscheduled {
                 id: self.initiatives[i].id.clone(),
                 title: self.initiatives[i].title.clone(),
-                reason: self.unscheduled_reason(i, schedule),
+                why: self.unscheduled_reason(i, schedule),
             })
             .collect();
         Plan {
@@ -630,47 +628,45 @@ impl<'a> Planner<'a> {
     }
 
     /// Why a scheduled initiative is in the plan.
-    fn planned_reason(&self, i: usize, phase: usize, schedule: &Schedule) -> String {
-        let gap = self.main_dimension[i].map(gap_clause);
-        let needed_before = (!self.dependents[i].is_empty()).then(|| {
-            let mut dependents = self.dependents[i].clone();
-            dependents.sort_by(|&a, &b| self.compare(a, b));
-            self.titles(&dependents)
+    fn planned_reason(&self, i: usize, phase: usize, schedule: &Schedule) -> Reason {
+        let gap = self.main_dimension[i].map(|dimension| GapNote {
+            dimension: dimension.title.clone(),
+            current: dimension.current,
+            target: dimension.target,
+            perception: dimension
+                .perception_gap
+                .clone()
+                .filter(|gap| gap.gap >= NOTABLE_GAP),
         });
-        let body = match (gap, needed_before) {
-            (Some(gap), Some(titles)) => format!("{gap}; needed before {titles}"),
-            (Some(gap), None) => gap,
-            (None, Some(titles)) => format!("Needed before {titles}"),
-            (None, None) => "No dimension it lifts is below its target".to_string(),
-        };
-        let Some(pin) = &schedule.pins[i] else {
-            return body;
-        };
-        if !pin.blockers.is_empty() {
-            format!(
-                "Pinned to phase {}; moved to phase {} because it needs {} first. {body}",
-                pin.requested + 1,
-                phase + 1,
-                self.titles(&pin.blockers),
-            )
-        } else if pin.requested != phase {
-            format!(
-                "Pinned to phase {}; moved to phase {}, the last of the plan. {body}",
-                pin.requested + 1,
-                phase + 1,
-            )
-        } else {
-            format!("Pinned. {body}")
+        let mut dependents = self.dependents[i].clone();
+        dependents.sort_by(|&a, &b| self.compare(a, b));
+        let pin = schedule.pins[i].as_ref().map(|pin| {
+            if !pin.blockers.is_empty() {
+                PinOutcome::Moved {
+                    requested: pin.requested + 1,
+                    phase: phase + 1,
+                    blockers: self.named(&pin.blockers),
+                }
+            } else if pin.requested != phase {
+                PinOutcome::Last {
+                    requested: pin.requested + 1,
+                    phase: phase + 1,
+                }
+            } else {
+                PinOutcome::Kept
+            }
+        });
+        Reason::Planned {
+            gap,
+            needed_before: self.named(&dependents),
+            pin,
         }
     }
 
     /// Why a candidate found no phase; the first cause that applies, direct causes only (a
     /// prerequisite's own trouble is in its own entry).
-    fn unscheduled_reason(&self, i: usize, schedule: &Schedule) -> String {
-        let pinned = self.pins[i]
-            .as_ref()
-            .map(|pin| format!("Pinned to phase {}. ", pin.requested + 1));
-        let mut reason = pinned.unwrap_or_default();
+    fn unscheduled_reason(&self, i: usize, schedule: &Schedule) -> Reason {
+        let pinned_to = self.pins[i].as_ref().map(|pin| pin.requested + 1);
         let dropped: Vec<usize> = self.prerequisites[i]
             .iter()
             .filter_map(|prerequisite| match *prerequisite {
@@ -678,10 +674,10 @@ impl<'a> Planner<'a> {
                 _ => None,
             })
             .collect();
-        let unknown: Vec<&str> = self.prerequisites[i]
+        let unknown: Vec<String> = self.prerequisites[i]
             .iter()
             .filter_map(|prerequisite| match *prerequisite {
-                Prerequisite::Unknown(id) => Some(id),
+                Prerequisite::Unknown(id) => Some(id.to_owned()),
                 Prerequisite::Known(_) => None,
             })
             .collect();
@@ -693,56 +689,35 @@ impl<'a> Planner<'a> {
             .filter(|&j| schedule.phase_of[j].is_none())
             .collect();
         let last_prerequisite = pending.iter().filter_map(|&j| schedule.phase_of[j]).max();
-        if self.input.phases == 0 {
-            reason.push_str("The plan has no phases");
+        let cause = if self.input.phases == 0 {
+            Unplaced::NoPhases
         } else if !dropped.is_empty() {
-            reason.push_str(&format!(
-                "Needs {}, {} dropped",
-                self.titles(&dropped),
-                which(dropped.len(), "was", "were")
-            ));
+            Unplaced::DroppedPrerequisites(self.named(&dropped))
         } else if !unknown.is_empty() {
-            reason.push_str(&format!(
-                "Needs {}, {} not in the library",
-                join(&unknown),
-                which(unknown.len(), "is", "are")
-            ));
+            Unplaced::UnknownPrerequisites(unknown)
         } else if !self.valid_effort(i) {
-            reason.push_str("Has no valid effort estimate");
+            Unplaced::NoEffort
         } else if self.pins[i].is_none() && self.effort(i) > self.capacity + EPSILON {
-            reason.push_str(&format!(
-                "Takes {} person-weeks, more than a phase holds ({})",
-                weeks(self.effort(i)),
-                weeks(self.capacity)
-            ));
+            Unplaced::TooBig {
+                effort: self.effort(i),
+                capacity: self.capacity,
+            }
         } else if !waiting.is_empty() {
-            reason.push_str(&format!(
-                "Needs {} first, {} not scheduled",
-                self.titles(&waiting),
-                which(waiting.len(), "is", "are")
-            ));
+            Unplaced::Waiting(self.named(&waiting))
         } else if let Some(last) = last_prerequisite.filter(|&q| q + 1 >= self.input.phases) {
             let latest: Vec<usize> = pending
                 .iter()
                 .copied()
                 .filter(|&j| schedule.phase_of[j] == Some(last))
                 .collect();
-            reason.push_str(&format!(
-                "Needs {} first, {} only done in the last phase",
-                self.titles(&latest),
-                which(latest.len(), "is", "are")
-            ));
+            Unplaced::OnlyInLastPhase(self.named(&latest))
         } else {
-            let first = last_prerequisite.map_or(0, |q| q + 1) + 1;
-            let phases = self.input.phases;
-            let span = if first == phases {
-                format!("phase {phases}")
-            } else {
-                format!("phases {first}\u{2013}{phases}")
-            };
-            reason.push_str(&format!("Did not fit in the capacity left in {span}"));
-        }
-        reason
+            Unplaced::NoCapacity {
+                first: last_prerequisite.map_or(0, |q| q + 1) + 1,
+                last: self.input.phases,
+            }
+        };
+        Reason::Unscheduled { pinned_to, cause }
     }
 
     /// The projected level of every dimension after every phase.
@@ -794,12 +769,14 @@ impl<'a> Planner<'a> {
             .collect()
     }
 
-    fn titles(&self, indices: &[usize]) -> String {
-        let titles: Vec<&str> = indices
+    fn named(&self, indices: &[usize]) -> Vec<Named> {
+        indices
             .iter()
-            .map(|&j| self.initiatives[j].title.as_str())
-            .collect();
-        join(&titles)
+            .map(|&j| Named {
+                id: self.initiatives[j].id.clone(),
+                title: self.initiatives[j].title.clone(),
+            })
+            .collect()
     }
 }
 
@@ -811,56 +788,6 @@ struct Schedule {
     phases: Vec<Vec<usize>>,
     /// The pins as they ended up (moved targets, blockers).
     pins: Vec<Option<Pin>>,
-}
-
-/// "Data: 1.8 → target 3.0; marketing and sales differ by 1.9".
-fn gap_clause(dimension: &DimensionState) -> String {
-    let mut clause = format!(
-        "{}: {} \u{2192} target {}",
-        dimension.title,
-        level(dimension.current),
-        level(dimension.target)
-    );
-    if let Some(gap) = &dimension.perception_gap {
-        if gap.gap >= NOTABLE_GAP {
-            clause.push_str(&format!(
-                "; {} and {} differ by {}",
-                in_sentence(&gap.high),
-                in_sentence(&gap.low),
-                level(gap.gap)
-            ));
-        }
-    }
-    clause
-}
-
-/// "which is" / "which are" (or any other verb) for one or more things.
-fn which(count: usize, singular: &str, plural: &str) -> String {
-    format!("which {}", if count == 1 { singular } else { plural })
-}
-
-/// "A", "A and B", "A, B and C".
-fn join(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [only] => (*only).to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-/// Lower-cases the first letter of a name so it reads inside a sentence ("Customer
-/// success" -> "customer success"), unless its first word has capitals after the first
-/// letter, which marks an acronym or a name ("RevOps") that must keep them.
-fn in_sentence(name: &str) -> String {
-    let first_word = name.split_whitespace().next().unwrap_or("");
-    if first_word.chars().skip(1).any(char::is_uppercase) {
-        return name.to_string();
-    }
-    let mut chars = name.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// A level as people read it: one decimal, rounded half away from zero (2.25 -> "2.3"),
@@ -978,6 +905,14 @@ mod tests {
                     .map(|i| (p.index, i))
             })
             .unwrap_or_else(|| panic!("{id} is not planned"))
+    }
+
+    /// Id, title and reason (in English) of each unscheduled one.
+    fn unscheduled(plan: &Plan) -> Vec<(&str, &str, String)> {
+        plan.unscheduled
+            .iter()
+            .map(|u| (u.id.as_str(), u.title.as_str(), u.why.english()))
+            .collect()
     }
 
     fn assert_close(actual: f64, expected: f64) {
@@ -1106,18 +1041,18 @@ mod tests {
         let (_, crm) = planned(&plan, "crm-hygiene");
         assert_close(crm.score, 2.32);
         assert_eq!(
-            crm.reason,
+            crm.why.english(),
             "Data and single source of truth: 1.8 → target 3.0; marketing and sales differ \
              by 1.9; needed before Shared funnel definitions"
         );
         assert!(!crm.pinned);
         let (_, deal_desk) = planned(&plan, "deal-desk");
         assert_close(deal_desk.score, 0.0);
-        assert_eq!(deal_desk.reason, "Needed before Handoff SLA");
+        assert_eq!(deal_desk.why.english(), "Needed before Handoff SLA");
         let (_, shared) = planned(&plan, "shared-definitions");
         assert_close(shared.score, 20.88);
         assert_eq!(
-            shared.reason,
+            shared.why.english(),
             "Data and single source of truth: 1.8 → target 3.0; marketing and sales differ \
              by 1.9"
         );
@@ -1125,12 +1060,15 @@ mod tests {
         let (_, handoff) = planned(&plan, "handoff-sla");
         assert_close(handoff.score, 1.3);
         assert_eq!(
-            handoff.reason,
+            handoff.why.english(),
             "Process and handoffs: 2.5 → target 3.5; needed before Joint pipeline review"
         );
         let (_, joint) = planned(&plan, "joint-pipeline-review");
         assert_close(joint.score, 3.9);
-        assert_eq!(joint.reason, "Process and handoffs: 2.5 → target 3.5");
+        assert_eq!(
+            joint.why.english(),
+            "Process and handoffs: 2.5 → target 3.5"
+        );
 
         // data: crm 1→2 applies at 1.8 (≥ 0); shared 2→3 needs ≥ 1, so from 2.0 → 3.
         // process: handoff 2→3 in phase 2 → 3; joint 3→4 needs ≥ 2, from 3.0 → 4.
@@ -1187,11 +1125,11 @@ mod tests {
             vec![vec!["crm"], vec!["pipeline"], vec!["forecast"], vec![]]
         );
         assert_eq!(
-            planned(&plan, "crm").1.reason,
+            planned(&plan, "crm").1.why.english(),
             "Needed before Pipeline stages"
         );
         assert_eq!(
-            planned(&plan, "pipeline").1.reason,
+            planned(&plan, "pipeline").1.why.english(),
             "Needed before Forecast"
         );
         assert_eq!(plan.phases[3].effort_weeks, 0.0);
@@ -1282,12 +1220,12 @@ mod tests {
         );
         assert_eq!(ids(&plan), vec![vec!["x-high", "z-low"]]);
         assert_eq!(
-            plan.unscheduled,
-            vec![Unscheduled {
-                id: "y-medium".into(),
-                title: "Medium".into(),
-                reason: "Did not fit in the capacity left in phase 1".into(),
-            }]
+            unscheduled(&plan),
+            vec![(
+                "y-medium",
+                "Medium",
+                "Did not fit in the capacity left in phase 1".to_owned()
+            )]
         );
 
         // Capacity 3 over three phases: each 3-week initiative fills one phase.
@@ -1300,7 +1238,7 @@ mod tests {
         );
         assert_eq!(ids(&plan), vec![vec!["x-high"], vec!["y-medium"]]);
         assert_eq!(
-            plan.unscheduled[0].reason,
+            plan.unscheduled[0].why.english(),
             "Did not fit in the capacity left in phases 1\u{2013}2"
         );
     }
@@ -1328,7 +1266,7 @@ mod tests {
         let (_, on_b) = planned(&plan, "on-b");
         assert_close(on_b.score, 5.0);
         assert_eq!(
-            on_b.reason,
+            on_b.why.english(),
             "B: 2.0 → target 3.0; customer success and finance differ by 1.5"
         );
         assert_close(planned(&plan, "on-a").1.score, 2.0);
@@ -1346,7 +1284,7 @@ mod tests {
         );
         let (_, low) = planned(&plan, "z-low");
         assert!(low.pinned);
-        assert_eq!(low.reason, "Pinned. C: 2.0 → target 3.0");
+        assert_eq!(low.why.english(), "Pinned. C: 2.0 → target 3.0");
 
         // Less capacity moves the others, not the pin.
         let plan = run(&three_dimensions(), &library, 3, 3.0, &pins);
@@ -1377,7 +1315,7 @@ mod tests {
         );
         assert_eq!(ids(&plan), vec![vec![], vec!["extra"]]);
         assert_eq!(
-            planned(&plan, "extra").1.reason,
+            planned(&plan, "extra").1.why.english(),
             "Pinned. No dimension it lifts is below its target"
         );
         assert!(run(&dimensions, &library, 2, 10.0, &no_choices())
@@ -1440,11 +1378,11 @@ mod tests {
             vec![vec!["cleanup"], vec!["forecast", "routing"], vec![]]
         );
         assert_eq!(
-            planned(&plan, "forecast").1.reason,
+            planned(&plan, "forecast").1.why.english(),
             "Pinned. Data: 1.0 → target 3.0"
         );
         assert_eq!(
-            planned(&plan, "cleanup").1.reason,
+            planned(&plan, "cleanup").1.why.english(),
             "Data: 1.0 → target 3.0; needed before Forecast"
         );
     }
@@ -1461,7 +1399,7 @@ mod tests {
         let (_, forecast) = planned(&plan, "forecast");
         assert!(forecast.pinned);
         assert_eq!(
-            forecast.reason,
+            forecast.why.english(),
             "Pinned to phase 1; moved to phase 2 because it needs Data cleanup first. \
              Data: 1.0 → target 3.0"
         );
@@ -1475,7 +1413,7 @@ mod tests {
             .find(|u| u.id == "forecast")
             .unwrap();
         assert_eq!(
-            forecast.reason,
+            forecast.why.english(),
             "Pinned to phase 1. Needs Data cleanup first, which is only done in the last phase"
         );
     }
@@ -1492,7 +1430,7 @@ mod tests {
         );
         assert_eq!(ids(&plan), vec![vec!["x-high", "y-medium"], vec!["z-low"]]);
         assert_eq!(
-            planned(&plan, "z-low").1.reason,
+            planned(&plan, "z-low").1.why.english(),
             "Pinned to phase 8; moved to phase 2, the last of the plan. C: 2.0 → target 3.0"
         );
     }
@@ -1527,12 +1465,12 @@ mod tests {
         let plan = run(&dimensions, &library, 3, 10.0, &dropped);
         assert_eq!(ids(&plan), vec![vec!["routing"], vec![], vec![]]);
         assert_eq!(
-            plan.unscheduled,
-            vec![Unscheduled {
-                id: "forecast".into(),
-                title: "Forecast".into(),
-                reason: "Needs Data cleanup, which was dropped".into(),
-            }]
+            unscheduled(&plan),
+            vec![(
+                "forecast",
+                "Forecast",
+                "Needs Data cleanup, which was dropped".to_owned()
+            )]
         );
     }
 
@@ -1571,7 +1509,7 @@ mod tests {
             ids(&plan),
             vec![vec!["routing"], vec!["cleanup"], vec!["forecast"]]
         );
-        assert!(planned(&plan, "forecast").1.reason.starts_with(
+        assert!(planned(&plan, "forecast").1.why.english().starts_with(
             "Pinned to phase 1; moved to phase 3 because it needs Data cleanup first."
         ));
     }
@@ -1583,7 +1521,7 @@ mod tests {
         let plan = run(&dimensions, &library, 2, 10.0, &no_choices());
         let routing = plan.unscheduled.iter().find(|u| u.id == "routing").unwrap();
         assert_eq!(
-            routing.reason,
+            routing.why.english(),
             "Needs crm-audit, which is not in the library"
         );
     }
@@ -1599,12 +1537,12 @@ mod tests {
         );
         assert_eq!(ids(&plan), vec![vec!["y-medium", "z-low"], vec![], vec![]]);
         assert_eq!(
-            plan.unscheduled,
-            vec![Unscheduled {
-                id: "x-high".into(),
-                title: "High".into(),
-                reason: "Takes 12.5 person-weeks, more than a phase holds (10)".into(),
-            }]
+            unscheduled(&plan),
+            vec![(
+                "x-high",
+                "High",
+                "Takes 12.5 person-weeks, more than a phase holds (10)".to_owned()
+            )]
         );
     }
 
@@ -1613,11 +1551,12 @@ mod tests {
         let (dimensions, mut library) = pin_case();
         library[1].effort_weeks = 11.0;
         let plan = run(&dimensions, &library, 3, 10.0, &no_choices());
-        let reasons: Vec<(&str, &str)> = plan
+        let reasons: Vec<(&str, String)> = plan
             .unscheduled
             .iter()
-            .map(|u| (u.id.as_str(), u.reason.as_str()))
+            .map(|u| (u.id.as_str(), u.why.english()))
             .collect();
+        let reasons: Vec<(&str, &str)> = reasons.iter().map(|(id, r)| (*id, r.as_str())).collect();
         assert_eq!(
             reasons,
             // Same priority (cleanup inherits forecast's 6), so the higher score first.
@@ -1642,7 +1581,7 @@ mod tests {
         assert!(plan
             .unscheduled
             .iter()
-            .all(|u| u.reason == "The plan has no phases"));
+            .all(|u| u.why.english() == "The plan has no phases"));
         assert_levels(&plan.projections[0].levels, &[1.8]);
     }
 
@@ -1992,7 +1931,7 @@ mod tests {
                 }
                 for unscheduled in &plan.unscheduled {
                     prop_assert!(!phase_of.contains_key(unscheduled.id.as_str()));
-                    prop_assert!(!unscheduled.reason.is_empty());
+                    prop_assert!(!unscheduled.why.english().is_empty());
                 }
                 let listed: BTreeSet<&str> = plan.unscheduled.iter().map(|u| u.id.as_str()).collect();
                 prop_assert_eq!(listed.len(), plan.unscheduled.len());
@@ -2035,7 +1974,7 @@ mod tests {
                         "phase {} holds {} of {}", phase.index, phase.effort_weeks, case.capacity);
                     for planned in &phase.initiatives {
                         prop_assert_eq!(planned.pinned, matches!(case.choices.get(&planned.id), Some(Choice::Pin { .. })));
-                        prop_assert!(!planned.reason.is_empty());
+                        prop_assert!(!planned.why.english().is_empty());
                         prop_assert!(planned.score.is_finite() && planned.score >= 0.0);
                     }
                 }

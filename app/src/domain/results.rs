@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use super::stats::{self, RunningStats};
 use crate::domain::model::{Answer, Function, MaturityModel};
+use crate::i18n::I18n;
 
 /// The default anonymity threshold: the smallest function group shown on its own.
 pub const DEFAULT_MIN_GROUP_SIZE: usize = 3;
@@ -185,17 +186,29 @@ impl PerceptionGap {
     /// question (question text is quoted as written, because lower-casing a whole question
     /// reads badly). Means are rounded half away from zero to one decimal.
     pub fn sentence(&self) -> String {
+        self.sentence_in(I18n::default())
+    }
+
+    /// [`Self::sentence`] in the language of `i18n` (`销售对“谁负责交接？”的评分为 4.1，客户成功为
+    /// 2.2`); the titles and question texts are those of the model the results were
+    /// computed from, so they are in the same language when the model is translated.
+    pub fn sentence_in(&self, i18n: I18n) -> String {
         let subject = match &self.question_text {
             Some(text) => format!("\u{201c}{}\u{201d}", text.trim()),
             None => lower_first_word(self.dimension_title.trim()),
         };
-        format!(
-            "{} rates {} {}, {} {}",
-            self.high.function.label(),
-            subject,
-            one_decimal(self.high.mean),
-            self.low.function.label().to_lowercase(),
-            one_decimal(self.low.mean),
+        i18n.t_with(
+            "results-gap-sentence",
+            &[
+                ("high", i18n.t(self.high.function.label_key()).into()),
+                ("subject", subject.into()),
+                ("high_mean", one_decimal(self.high.mean).into()),
+                (
+                    "low",
+                    i18n.t(self.low.function.label_key()).to_lowercase().into(),
+                ),
+                ("low_mean", one_decimal(self.low.mean).into()),
+            ],
         )
     }
 }

@@ -139,6 +139,13 @@ impl I18n {
         format::date_time(self.locale, at)
     }
 
+    /// A `YYYY-MM-DD` day, as services and the API carry days, the way this locale writes
+    /// dates; anything else unchanged.
+    pub fn day(self, iso: &str) -> String {
+        chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+            .map_or_else(|_| iso.to_owned(), |date| self.date(date))
+    }
+
     /// A month: `Dec 2026`, `2026年12月`.
     pub fn month(self, date: chrono::NaiveDate) -> String {
         format::month(self.locale, date)

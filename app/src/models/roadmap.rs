@@ -4,12 +4,10 @@
 
 use crate::domain::initiative::Impact;
 use crate::domain::model::Function;
-use crate::domain::planner::level;
 use crate::domain::planner::{DimensionProjection, PerceptionGapInfo};
-use crate::domain::results::{lower_first_word, CampaignResults, PerceptionGap};
+use crate::domain::results::{CampaignResults, PerceptionGap};
 use crate::domain::roadmap::PhaseLength;
 use crate::domain::rubric::DecisionOutcome;
-use crate::i18n::I18n;
 use crate::models::assessment::CampaignSummary;
 use serde::{Deserialize, Serialize};
 
@@ -229,26 +227,4 @@ impl CandidateStatus {
             ),
         }
     }
-}
-
-/// [`PerceptionGap::sentence`] in the reader's language: `Customer success rates data
-/// quality 4.1, sales 2.2` (the exports keep the English one).
-pub fn gap_sentence(i18n: I18n, gap: &PerceptionGap) -> String {
-    let subject = match &gap.question_text {
-        Some(text) => i18n.t_with("roadmap-gap-question", &[("text", text.trim().into())]),
-        None => lower_first_word(gap.dimension_title.trim()),
-    };
-    i18n.t_with(
-        "roadmap-gap-sentence",
-        &[
-            ("high", i18n.t(gap.high.function.label_key()).into()),
-            ("subject", subject.into()),
-            ("high_mean", level(gap.high.mean).into()),
-            (
-                "low",
-                i18n.t(gap.low.function.label_key()).to_lowercase().into(),
-            ),
-            ("low_mean", level(gap.low.mean).into()),
-        ],
-    )
 }

@@ -7,7 +7,8 @@ use crate::components::form::{AppForm, Field, Notice};
 use crate::components::layout::PageView;
 use crate::domain::model::Function;
 use crate::domain::results::{CampaignResults, DimensionResult, Summary};
-use crate::islands::CopyButton;
+use crate::i18n::{use_i18n, I18n};
+use crate::islands::{CopyButton, CopyTexts};
 use crate::models::assessment::{
     CampaignList, CampaignStatus, CampaignSummary, CampaignView, NewCampaignForm, ResultsView,
 };
@@ -31,21 +32,30 @@ fn two_decimals(value: Option<f64>) -> String {
     value.map_or_else(|| "–".to_owned(), |v| format!("{v:.2}"))
 }
 
-fn percent(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| format!("{:.0} %", v * 100.0))
+fn percent(i18n: I18n, value: Option<f64>) -> String {
+    value.map_or_else(
+        || "–".to_owned(),
+        |v| {
+            i18n.t_with(
+                "results-percent",
+                &[("value", format!("{:.0}", v * 100.0).into())],
+            )
+        },
+    )
 }
 
 /// The campaign list (also shown on the dashboard).
 #[component]
 pub fn CampaignTable(list: CampaignList) -> impl IntoView {
+    let i18n = use_i18n();
     if list.campaigns.is_empty() {
         return view! {
             <p class="empty">
-                {if list.can_launch {
-                    "No assessments yet. Launch one to see how marketing, sales and customer success each rate your RevOps maturity."
+                {i18n.t(if list.can_launch {
+                    "assessments-empty-admin"
                 } else {
-                    "No assessments yet. An admin of your organisation can launch one."
-                }}
+                    "assessments-empty-member"
+                })}
             </p>
         }
         .into_any();
@@ -54,17 +64,17 @@ pub fn CampaignTable(list: CampaignList) -> impl IntoView {
         <table class="campaigns">
             <thead>
                 <tr>
-                    <th scope="col">"Assessment"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Responses per function"</th>
-                    <th scope="col">"Submitted"</th>
+                    <th scope="col">{i18n.t("assessments-col-assessment")}</th>
+                    <th scope="col">{i18n.t("assessments-col-status")}</th>
+                    <th scope="col">{i18n.t("assessments-col-responses")}</th>
+                    <th scope="col">{i18n.t("assessments-col-submitted")}</th>
                 </tr>
             </thead>
             <tbody>
                 {list.campaigns.into_iter().map(|c| view! {
                     <tr>
                         <td><a href=format!("/assessments/{}", c.id)>{c.name.clone()}</a><br/><span class="hint">{c.model_title.clone()}</span></td>
-                        <td>{status_text(&c)}</td>
+                        <td>{status_text(i18n, &c)}</td>
                         <td><FunctionCounts summary=c.clone()/></td>
                         <td>{c.submitted}</td>
                     </tr>
@@ -75,25 +85,35 @@ pub fn CampaignTable(list: CampaignList) -> impl IntoView {
     .into_any()
 }
 
-fn status_text(c: &CampaignSummary) -> String {
+fn status_text(i18n: I18n, c: &CampaignSummary) -> String {
     match (c.status, &c.closes) {
-        (CampaignStatus::Open, Some(day)) => format!("Open until {day}"),
-        (CampaignStatus::Closed, Some(day)) => format!("Closed {day}"),
-        (status, None) => status.label().to_owned(),
+        (CampaignStatus::Open, Some(on)) => i18n.t_with(
+            "assessments-status-open-until",
+            &[("day", i18n.day(on).into())],
+        ),
+        (CampaignStatus::Closed, Some(on)) => i18n.t_with(
+            "assessments-status-closed-on",
+            &[("day", i18n.day(on).into())],
+        ),
+        (status, None) => i18n.t(status.label_key()),
     }
 }
 
 #[component]
 fn FunctionCounts(summary: CampaignSummary) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <ul class="counts">
             {summary.functions.into_iter().map(|f| view! {
                 <li>
-                    <strong>{f.function.label()}</strong>
+                    <strong>{i18n.t(f.function.label_key())}</strong>
                     {if f.in_progress > 0 {
-                        format!(": {} submitted, {} in progress", f.submitted, f.in_progress)
+                        i18n.t_with(
+                            "assessments-count-submitted-in-progress",
+                            &[("submitted", f.submitted.into()), ("in_progress", f.in_progress.into())],
+                        )
                     } else {
-                        format!(": {} submitted", f.submitted)
+                        i18n.t_with("assessments-count-submitted", &[("submitted", f.submitted.into())])
                     }}
                 </li>
             }).collect_view()}
@@ -106,15 +126,16 @@ fn FunctionCounts(summary: CampaignSummary) -> impl IntoView {
 #[component]
 pub fn CampaignsPage() -> impl IntoView {
     let page = Resource::new_blocking(|| (), |_| campaigns_page());
+    let i18n = use_i18n();
     view! {
-        <Title text="Assessments"/>
-        <PageView resource=page render=|page| {
+        <Title text=i18n.t("assessments-title")/>
+        <PageView resource=page render=move |page| {
             let can_launch = page.content.can_launch;
             view! {
                 <section class="panel">
                     <div class="panel-head">
-                        <h1>"Maturity assessments"</h1>
-                        {can_launch.then(|| view! { <a class="button primary" href="/assessments/new">"Launch an assessment"</a> })}
+                        <h1>{i18n.t("assessments-heading")}</h1>
+                        {can_launch.then(|| view! { <a class="button primary" href="/assessments/new">{i18n.t("assessments-launch-button")}</a> })}
                     </div>
                     <CampaignTable list=page.content/>
                 </section>
@@ -127,14 +148,16 @@ pub fn CampaignsPage() -> impl IntoView {
 #[component]
 pub fn NewCampaignPage() -> impl IntoView {
     let page = Resource::new_blocking(|| (), |_| new_campaign_page());
+    let i18n = use_i18n();
     view! {
-        <Title text="Launch an assessment"/>
+        <Title text=i18n.t("assessments-launch-title")/>
         <PageView resource=page render=|page| view! { <NewCampaign form=page.content flash=page.flash/> }/>
     }
 }
 
 #[component]
 fn NewCampaign(form: NewCampaignForm, flash: Option<Flash>) -> impl IntoView {
+    let i18n = use_i18n();
     let flash = Flash::for_form(&flash, "campaign").unwrap_or_default();
     let chosen: Vec<String> = flash
         .value("functions")
@@ -155,45 +178,53 @@ fn NewCampaign(form: NewCampaignForm, flash: Option<Flash>) -> impl IntoView {
     if form.models.is_empty() {
         return view! {
             <section class="panel">
-                <h1>"Launch an assessment"</h1>
-                <p class="empty">"No maturity model is available. Add one under content/models/ (see content/README.md) and restart the server."</p>
+                <h1>{i18n.t("assessments-launch-title")}</h1>
+                <p class="empty">{i18n.t("assessments-launch-no-models")}</p>
             </section>
         }
         .into_any();
     }
     view! {
         <section class="panel narrow-wide">
-            <h1>"Launch an assessment"</h1>
-            <p>"Everyone you send a link to answers the same questions. The results show where your functions agree and, above all, where they see things differently."</p>
-            <AppForm action="/assessments".to_owned() id="campaign" submit_label="Launch" flash=flash.clone()>
-                <Field form="campaign" name="name" label="Name" hint="For example \"RevOps baseline, Q1\"." required=true maxlength=100 flash=flash.clone()/>
+            <h1>{i18n.t("assessments-launch-title")}</h1>
+            <p>{i18n.t("assessments-launch-lead")}</p>
+            <AppForm action="/assessments".to_owned() id="campaign" submit_label=i18n.t("assessments-launch-submit") flash=flash.clone()>
+                <Field form="campaign" name="name" label=i18n.t("assessments-field-name") hint=i18n.t("assessments-field-name-hint") required=true maxlength=100 flash=flash.clone()/>
                 <div class="field">
-                    <label for="campaign-model">"Maturity model"</label>
+                    <label for="campaign-model">{i18n.t("assessments-field-model")}</label>
                     <select id="campaign-model" name="model" aria-describedby="campaign-model-error">
                         {form.models.iter().map(|m| view! {
-                            <option value=m.id.clone()>{format!("{} (version {}, {} questions in {} dimensions)", m.title, m.version, m.questions, m.dimensions)}</option>
+                            <option value=m.id.clone()>{i18n.t_with(
+                                "assessments-model-choice",
+                                &[
+                                    ("title", m.title.clone().into()),
+                                    ("version", m.version.clone().into()),
+                                    ("questions", m.questions.into()),
+                                    ("dimensions", m.dimensions.into()),
+                                ],
+                            )}</option>
                         }).collect_view()}
                     </select>
                     <p id="campaign-model-error" class="field-error" data-error-for="model">{flash.field_error("model")}</p>
                 </div>
                 <fieldset class="field" aria-describedby="campaign-functions-error">
-                    <legend>"Who answers"</legend>
-                    <p class="hint">"Each function gets its own link; anyone with it answers as that function."</p>
+                    <legend>{i18n.t("assessments-field-functions")}</legend>
+                    <p class="hint">{i18n.t("assessments-field-functions-hint")}</p>
                     {Function::ALL.iter().map(|f| {
                         let id = format!("campaign-function-{}", f.as_str());
                         view! {
                             <label class="check" for=id.clone()>
                                 <input type="checkbox" id=id.clone() name="functions" value=f.as_str() checked=chosen.iter().any(|c| c == f.as_str())/>
-                                {f.label()}
+                                {i18n.t(f.label_key())}
                             </label>
                         }
                     }).collect_view()}
                     <p id="campaign-functions-error" class="field-error" data-error-for="functions">{flash.field_error("functions")}</p>
                 </fieldset>
-                <Field form="campaign" name="closes_on" kind="date" label="Last day to answer (optional)" hint="Links stop taking answers after this day (UTC). You can also close the assessment by hand." flash=flash.clone()/>
+                <Field form="campaign" name="closes_on" kind="date" label=i18n.t("assessments-field-closes") hint=i18n.t("assessments-field-closes-hint") flash=flash.clone()/>
                 <div class="field">
-                    <label for="campaign-min_group_size">"Anonymity threshold"</label>
-                    <p id="campaign-min_group_size-hint" class="hint">"A function's own numbers show only once at least this many of its people have submitted. Below 3, people may recognise each other's answers."</p>
+                    <label for="campaign-min_group_size">{i18n.t("assessments-field-min-group")}</label>
+                    <p id="campaign-min_group_size-hint" class="hint">{i18n.t("assessments-field-min-group-hint")}</p>
                     <input id="campaign-min_group_size" name="min_group_size" type="number" min="1" max="50" value=min_group aria-describedby="campaign-min_group_size-hint campaign-min_group_size-error"/>
                     <p id="campaign-min_group_size-error" class="field-error" data-error-for="min_group_size">{flash.field_error("min_group_size")}</p>
                 </div>
@@ -208,14 +239,16 @@ fn NewCampaign(form: NewCampaignForm, flash: Option<Flash>) -> impl IntoView {
 pub fn CampaignPage() -> impl IntoView {
     let id = param("id");
     let page = Resource::new_blocking(id, campaign_page);
+    let i18n = use_i18n();
     view! {
-        <Title text="Assessment"/>
+        <Title text=i18n.t("assessments-campaign-title")/>
         <PageView resource=page render=|page| view! { <Campaign view=page.content flash=page.flash/> }/>
     }
 }
 
 #[component]
 fn Campaign(view: CampaignView, flash: Option<Flash>) -> impl IntoView {
+    let i18n = use_i18n();
     let notice = flash.as_ref().and_then(|f| f.notice.clone());
     let link_flash = Flash::for_form(&flash, "link").unwrap_or_default();
     let action_error = Flash::for_form(&flash, "campaign-action").and_then(|f| f.error);
@@ -235,30 +268,35 @@ fn Campaign(view: CampaignView, flash: Option<Flash>) -> impl IntoView {
         .cloned()
         .collect();
     let link_row = move |link: crate::models::assessment::LinkView, campaign_id: String| {
-        let who = link
-            .person_name
-            .clone()
-            .unwrap_or_else(|| format!("Everyone in {}", link.function.label().to_lowercase()));
+        let who = link.person_name.clone().unwrap_or_else(|| {
+            i18n.t_with(
+                "assessments-link-everyone-in",
+                &[(
+                    "function",
+                    i18n.t(link.function.label_key()).to_lowercase().into(),
+                )],
+            )
+        });
         let input_id = format!("link-{}", link.id);
         view! {
             <tr>
-                <td>{link.function.label()}</td>
+                <td>{i18n.t(link.function.label_key())}</td>
                 <td>{who.clone()}</td>
                 <td>
                     {if link.revoked {
-                        view! { <span class="hint">"Withdrawn"</span> }.into_any()
+                        view! { <span class="hint">{i18n.t("assessments-link-withdrawn")}</span> }.into_any()
                     } else {
                         view! {
-                            <label class="sr-only" for=input_id.clone()>{format!("Link for {who}")}</label>
+                            <label class="sr-only" for=input_id.clone()>{i18n.t_with("assessments-link-for", &[("who", who.clone().into())])}</label>
                             <input id=input_id class="link-field" type="text" readonly value=link.url.clone() data-function=link.function.as_str() data-person=link.person_name.clone()/>
-                            <CopyButton text=link.url.clone()/>
+                            <CopyButton text=link.url.clone() texts=CopyTexts::link(i18n)/>
                         }.into_any()
                     }}
                 </td>
                 <td>
                     {(!link.revoked).then(|| view! {
                         <form method="post" action=format!("/assessments/{campaign_id}/links/{}/withdraw", link.id) class="inline">
-                            <button type="submit" class="link-button" aria-label=format!("Withdraw the link for {who}")>"Withdraw"</button>
+                            <button type="submit" class="link-button" aria-label=i18n.t_with("assessments-link-withdraw-label", &[("who", who.clone().into())])>{i18n.t("assessments-link-withdraw")}</button>
                         </form>
                     })}
                 </td>
@@ -271,55 +309,73 @@ fn Campaign(view: CampaignView, flash: Option<Flash>) -> impl IntoView {
             <div class="panel-head">
                 <h1>{summary.name.clone()}</h1>
                 <span class="button-row">
-                    <a class="button primary" href=format!("/assessments/{id}/results")>"Results"</a>
-                    <a class="button" href=format!("/assessments/{id}/roadmap")>"Roadmap"</a>
-                    <a class="button" href=format!("/assessments/{id}/report")>"Executive report"</a>
+                    <a class="button primary" href=format!("/assessments/{id}/results")>{i18n.t("assessments-results-button")}</a>
+                    <a class="button" href=format!("/assessments/{id}/roadmap")>{i18n.t("assessments-roadmap-button")}</a>
+                    <a class="button" href=format!("/assessments/{id}/report")>{i18n.t("assessments-report-button")}</a>
                 </span>
             </div>
             {notice.map(|message| view! { <Notice message/> })}
             {action_error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
             <dl class="facts">
-                <dt>"Status"</dt><dd>{status_text(&summary)}</dd>
-                <dt>"Model"</dt><dd>{format!("{}, version {} (content {})", summary.model_title, view.model_version, view.model_hash)}</dd>
-                <dt>"Launched"</dt><dd>{format!("{} by {}", summary.created, summary.created_by)}</dd>
-                <dt>"Anonymity"</dt><dd>{format!("A function's own numbers show from {} submitted responses.", summary.min_group_size)}</dd>
+                <dt>{i18n.t("assessments-fact-status")}</dt><dd>{status_text(i18n, &summary)}</dd>
+                <dt>{i18n.t("assessments-fact-model")}</dt><dd>{i18n.t_with(
+                    "assessments-model-version",
+                    &[
+                        ("title", summary.model_title.clone().into()),
+                        ("version", view.model_version.clone().into()),
+                        ("hash", view.model_hash.clone().into()),
+                    ],
+                )}</dd>
+                <dt>{i18n.t("assessments-fact-launched")}</dt><dd>{i18n.t_with(
+                    "assessments-launched-by",
+                    &[("day", i18n.day(&summary.created).into()), ("name", summary.created_by.clone().into())],
+                )}</dd>
+                <dt>{i18n.t("assessments-fact-anonymity")}</dt><dd>{i18n.t_with(
+                    "assessments-anonymity-from",
+                    &[("count", summary.min_group_size.into())],
+                )}</dd>
             </dl>
-            <h2>"Responses"</h2>
+            <h2>{i18n.t("assessments-responses")}</h2>
             <FunctionCounts summary=summary.clone()/>
         </section>
     }
     .into_any();
     let manage = view.can_manage.then(|| view! {
             <section class="panel">
-                <h2>"Invitation links"</h2>
-                <p>"Send each function its link in your own chat or e-mail. Respondents need no account; answers are anonymous."</p>
+                <h2>{i18n.t("assessments-links")}</h2>
+                <p>{i18n.t("assessments-links-lead")}</p>
                 <table class="links">
-                    <thead><tr><th scope="col">"Function"</th><th scope="col">"For"</th><th scope="col">"Link"</th><th scope="col"><span class="sr-only">"Actions"</span></th></tr></thead>
+                    <thead><tr>
+                        <th scope="col">{i18n.t("assessments-col-function")}</th>
+                        <th scope="col">{i18n.t("assessments-col-for")}</th>
+                        <th scope="col">{i18n.t("assessments-col-link")}</th>
+                        <th scope="col"><span class="sr-only">{i18n.t("assessments-col-actions")}</span></th>
+                    </tr></thead>
                     <tbody>
                         {function_links.into_iter().chain(person_links).map(|l| link_row(l, id.clone())).collect_view()}
                     </tbody>
                 </table>
                 {open.then(|| view! {
-                    <h3>"Add a link for one person"</h3>
-                    <p class="hint">"A personal link lets that person resume from any device. Their answers are still shown only within their function."</p>
-                    <AppForm action=format!("/assessments/{}/links", summary.id) id="link" submit_label="Add link" flash=link_flash.clone()>
+                    <h3>{i18n.t("assessments-add-link")}</h3>
+                    <p class="hint">{i18n.t("assessments-add-link-hint")}</p>
+                    <AppForm action=format!("/assessments/{}/links", summary.id) id="link" submit_label=i18n.t("assessments-add-link-submit") flash=link_flash.clone()>
                         <div class="field">
-                            <label for="link-function">"Function"</label>
+                            <label for="link-function">{i18n.t("assessments-field-function")}</label>
                             <select id="link-function" name="function" aria-describedby="link-function-error">
-                                {summary.functions.iter().map(|f| view! { <option value=f.function.as_str()>{f.function.label()}</option> }).collect_view()}
+                                {summary.functions.iter().map(|f| view! { <option value=f.function.as_str()>{i18n.t(f.function.label_key())}</option> }).collect_view()}
                             </select>
                             <p id="link-function-error" class="field-error" data-error-for="function">{link_flash.field_error("function")}</p>
                         </div>
-                        <Field form="link" name="person_name" label="Name" required=true maxlength=100 flash=link_flash.clone()/>
+                        <Field form="link" name="person_name" label=i18n.t("assessments-field-person-name") required=true maxlength=100 flash=link_flash.clone()/>
                     </AppForm>
                 }.into_any())}
             </section>
             {open.then(|| view! {
                 <section class="panel">
-                    <h2>"Close the assessment"</h2>
-                    <p>"Links stop taking answers; people who have not submitted can no longer do so. Results stay."</p>
+                    <h2>{i18n.t("assessments-close")}</h2>
+                    <p>{i18n.t("assessments-close-lead")}</p>
                     <form method="post" action=format!("/assessments/{}/close", summary.id)>
-                        <button type="submit" class="button">"Close now"</button>
+                        <button type="submit" class="button">{i18n.t("assessments-close-button")}</button>
                     </form>
                 </section>
             }.into_any())}
@@ -334,14 +390,16 @@ fn Campaign(view: CampaignView, flash: Option<Flash>) -> impl IntoView {
 pub fn ResultsPage() -> impl IntoView {
     let id = param("id");
     let page = Resource::new_blocking(id, results_page);
+    let i18n = use_i18n();
     view! {
-        <Title text="Results"/>
+        <Title text=i18n.t("results-title")/>
         <PageView resource=page render=|page| view! { <Results view=page.content/> }/>
     }
 }
 
 #[component]
 fn Results(view: ResultsView) -> impl IntoView {
+    let i18n = use_i18n();
     let ResultsView {
         summary,
         level_names,
@@ -352,19 +410,20 @@ fn Results(view: ResultsView) -> impl IntoView {
         <section class="panel">
             <p class="crumbs"><a href=format!("/assessments/{}", summary.id)>{summary.name.clone()}</a></p>
             <div class="panel-head">
-                <h1>{format!("Results: {}", summary.name)}</h1>
+                <h1>{i18n.t_with("results-heading", &[("name", summary.name.clone().into())])}</h1>
                 <span class="button-row">
-                    <a class="button" href=format!("/assessments/{}/roadmap", summary.id)>"Roadmap"</a>
-                    <a class="button" href=format!("/assessments/{}/report", summary.id)>"Executive report"</a>
+                    <a class="button" href=format!("/assessments/{}/roadmap", summary.id)>{i18n.t("assessments-roadmap-button")}</a>
+                    <a class="button" href=format!("/assessments/{}/report", summary.id)>{i18n.t("assessments-report-button")}</a>
                 </span>
             </div>
-            <p>{format!(
-                "{} submitted response{}. Levels run from 1 ({}) to {} ({}).",
-                results.respondents,
-                if results.respondents == 1 { "" } else { "s" },
-                level_names.first().cloned().unwrap_or_default(),
-                scale,
-                level_names.last().cloned().unwrap_or_default(),
+            <p>{i18n.t_with(
+                "results-lead",
+                &[
+                    ("count", results.respondents.into()),
+                    ("lowest", level_names.first().cloned().unwrap_or_default().into()),
+                    ("scale", scale.into()),
+                    ("highest", level_names.last().cloned().unwrap_or_default().into()),
+                ],
             )}</p>
             <HiddenFunctions results=results.clone()/>
         </section>
@@ -373,7 +432,7 @@ fn Results(view: ResultsView) -> impl IntoView {
         return view! {
             {head}
             <section class="panel">
-                <p class="empty">"No one has submitted yet. Results appear here as soon as the first response is submitted; share the invitation links from the assessment page."</p>
+                <p class="empty">{i18n.t("results-empty")}</p>
             </section>
         }
         .into_any();
@@ -390,25 +449,42 @@ fn Results(view: ResultsView) -> impl IntoView {
 
 #[component]
 fn HiddenFunctions(results: CampaignResults) -> impl IntoView {
+    let i18n = use_i18n();
     let min = results.min_group_size;
     let list = |small: bool| {
         results
             .by_function
             .iter()
             .filter(|f| !f.shown && (f.respondents < min) == small)
-            .map(|f| format!("{} ({})", f.function.label(), f.respondents))
+            .map(|f| {
+                i18n.t_with(
+                    "results-hidden-function",
+                    &[
+                        ("function", i18n.t(f.function.label_key()).into()),
+                        ("count", f.respondents.into()),
+                    ],
+                )
+            })
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(&i18n.t("list-separator"))
     };
     let (too_small, shielding) = (list(true), list(false));
+    let small = || {
+        i18n.t_with(
+            "results-hidden-small",
+            &[("min", min.into()), ("functions", too_small.clone().into())],
+        )
+    };
     let text = match (too_small.is_empty(), shielding.is_empty()) {
         (true, _) => None,
-        (false, true) => Some(format!(
-            "Counted only in the totals, to keep answers anonymous (fewer than {min} responses): {too_small}."
-        )),
+        (false, true) => Some(small()),
         (false, false) => Some(format!(
-            "Counted only in the totals, to keep answers anonymous (fewer than {min} responses): {too_small}. \
-             Also counted only in the totals, so that their answers cannot be worked out by subtraction: {shielding}."
+            "{} {}",
+            small(),
+            i18n.t_with(
+                "results-hidden-shielding",
+                &[("functions", shielding.clone().into())]
+            )
         )),
     };
     text.map(|text| view! { <p class="hint">{text}</p> })
@@ -434,14 +510,15 @@ fn function_mean(dimension: &DimensionResult, function: Function) -> Option<f64>
 
 #[component]
 fn Overview(results: CampaignResults, scale: u8) -> impl IntoView {
+    let i18n = use_i18n();
     let functions = shown_functions(&results);
     let mut series = vec![RadarSeries {
-        label: "Everyone".into(),
+        label: i18n.t("results-everyone"),
         values: results.dimensions.iter().map(|d| d.summary.mean).collect(),
     }];
     for function in &functions {
         series.push(RadarSeries {
-            label: function.label().into(),
+            label: i18n.t(function.label_key()),
             values: results
                 .dimensions
                 .iter()
@@ -457,22 +534,31 @@ fn Overview(results: CampaignResults, scale: u8) -> impl IntoView {
     let overall: &Summary = &results.overall;
     view! {
         <section class="panel">
-            <h2>"Maturity per dimension"</h2>
-            <p class="big-number">{format!("Overall level {} of {scale}", one_decimal(overall.mean))}
-                <span class="hint">{format!(" (spread {}, don't know {})", two_decimals(overall.spread), percent(overall.dont_know_share))}</span>
+            <h2>{i18n.t("results-maturity")}</h2>
+            <p class="big-number">{i18n.t_with(
+                    "results-overall",
+                    &[("level", one_decimal(overall.mean).into()), ("scale", scale.into())],
+                )}
+                <span class="hint">{i18n.t_with(
+                    "results-overall-detail",
+                    &[
+                        ("spread", two_decimals(overall.spread).into()),
+                        ("dont_know", percent(i18n, overall.dont_know_share).into()),
+                    ],
+                )}</span>
             </p>
             <div class="chart-with-table">
-                <RadarChart axes series scale title="Maturity level per dimension, everyone and each function with enough responses".into()/>
+                <RadarChart axes series scale title=i18n.t("results-radar-title")/>
                 <table class="numbers">
-                    <caption>"Mean level per dimension"</caption>
+                    <caption>{i18n.t("results-mean-per-dimension")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Dimension"</th>
-                            <th scope="col">"Everyone"</th>
-                            {functions.iter().map(|f| view! { <th scope="col">{f.label()}</th> }).collect_view()}
-                            <th scope="col">"Spread"</th>
-                            <th scope="col">"Answers"</th>
-                            <th scope="col">"Don't know"</th>
+                            <th scope="col">{i18n.t("results-col-dimension")}</th>
+                            <th scope="col">{i18n.t("results-everyone")}</th>
+                            {functions.iter().map(|f| view! { <th scope="col">{i18n.t(f.label_key())}</th> }).collect_view()}
+                            <th scope="col">{i18n.t("results-col-spread")}</th>
+                            <th scope="col">{i18n.t("results-col-answers")}</th>
+                            <th scope="col">{i18n.t("results-col-dont-know")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -483,7 +569,7 @@ fn Overview(results: CampaignResults, scale: u8) -> impl IntoView {
                                 {functions.iter().map(|f| view! { <td>{one_decimal(function_mean(d, *f))}</td> }).collect_view()}
                                 <td>{two_decimals(d.summary.spread)}</td>
                                 <td>{d.summary.answers}</td>
-                                <td>{percent(d.summary.dont_know_share)}</td>
+                                <td>{percent(i18n, d.summary.dont_know_share)}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -494,29 +580,51 @@ fn Overview(results: CampaignResults, scale: u8) -> impl IntoView {
     .into_any()
 }
 
-/// The part of a dimension title before any parenthesis, for chart labels.
+/// The part of a dimension title before any parenthesis (`(` after a space, or Chinese
+/// `（`), for chart labels.
 pub fn short_title(title: &str) -> String {
-    title.split(" (").next().unwrap_or(title).to_owned()
+    let end = [" (", "（"]
+        .iter()
+        .filter_map(|open| title.find(open))
+        .min()
+        .unwrap_or(title.len());
+    title[..end].to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_title;
+
+    #[test]
+    fn chart_labels_leave_out_the_parenthesis_in_either_language() {
+        assert_eq!(
+            short_title("Customer lifecycle (retention and expansion)"),
+            "Customer lifecycle"
+        );
+        assert_eq!(short_title("客户生命周期（留存与增购）"), "客户生命周期");
+        assert_eq!(short_title("Planning and KPIs"), "Planning and KPIs");
+    }
 }
 
 #[component]
 fn Gaps(results: CampaignResults) -> impl IntoView {
+    let i18n = use_i18n();
     let top: Vec<_> = results.gaps.iter().take(8).cloned().collect();
     view! {
         <section class="panel" id="gaps">
-            <h2>"Perception gaps"</h2>
-            <p>"Where functions rate the same thing differently: the silos that are still there. Largest first."</p>
+            <h2>{i18n.t("results-gaps")}</h2>
+            <p>{i18n.t("results-gaps-lead")}</p>
             {if top.is_empty() {
-                view! { <p class="empty">"No gaps to show yet: that needs at least two functions with enough responses each."</p> }.into_any()
+                view! { <p class="empty">{i18n.t("results-gaps-none")}</p> }.into_any()
             } else {
                 view! {
                     <ol class="gaps">
                         {top.into_iter().map(|gap| view! {
                             <li>
-                                <strong>{gap.sentence()}</strong>
+                                <strong>{gap.sentence_in(i18n)}</strong>
                                 <span class="hint">{format!(
-                                    " · gap {:.1}{}",
-                                    gap.size,
+                                    " · {}{}",
+                                    i18n.t_with("results-gap-size", &[("size", format!("{:.1}", gap.size).into())]),
                                     gap.question_id.as_ref().map(|_| format!(" · {}", gap.dimension_title)).unwrap_or_default()
                                 )}</span>
                             </li>
@@ -531,20 +639,21 @@ fn Gaps(results: CampaignResults) -> impl IntoView {
 
 #[component]
 pub fn Heatmap(results: CampaignResults, scale: u8) -> impl IntoView {
+    let i18n = use_i18n();
     let functions = shown_functions(&results);
     view! {
         <section class="panel">
-            <h2>"Heatmap: function × dimension"</h2>
+            <h2>{i18n.t("results-heatmap")}</h2>
             {if functions.is_empty() {
-                view! { <p class="empty">"No function has enough responses yet to be shown on its own."</p> }.into_any()
+                view! { <p class="empty">{i18n.t("results-heatmap-empty")}</p> }.into_any()
             } else {
                 view! {
                     <div class="scroll">
                         <table class="heatmap">
                             <thead>
                                 <tr>
-                                    <th scope="col">"Dimension"</th>
-                                    {functions.iter().map(|f| view! { <th scope="col">{f.label()}</th> }).collect_view()}
+                                    <th scope="col">{i18n.t("results-col-dimension")}</th>
+                                    {functions.iter().map(|f| view! { <th scope="col">{i18n.t(f.label_key())}</th> }).collect_view()}
                                 </tr>
                             </thead>
                             <tbody>
@@ -570,32 +679,43 @@ pub fn Heatmap(results: CampaignResults, scale: u8) -> impl IntoView {
 
 #[component]
 fn DimensionDetail(dimension: DimensionResult, scale: u8) -> impl IntoView {
+    let i18n = use_i18n();
     let agreement = dimension.agreement.map_or_else(
-        || "Too few answers to tell (needs two or more answers per question).".to_owned(),
-        |v| format!("{v:.2} (r_wg(J): 1 = everyone gave the same levels, 0 = as scattered as random answers)"),
+        || i18n.t("results-agreement-none"),
+        |v| {
+            i18n.t_with(
+                "results-agreement-value",
+                &[("value", format!("{v:.2}").into())],
+            )
+        },
     );
     let consistency = dimension.consistency.map_or_else(
-        || "Not enough data (needs at least 3 responses that answered every question with a level).".to_owned(),
-        |v| format!("{v:.2} (Cronbach's alpha: how consistently the questions measure one thing)"),
+        || i18n.t("results-consistency-none"),
+        |v| {
+            i18n.t_with(
+                "results-consistency-value",
+                &[("value", format!("{v:.2}").into())],
+            )
+        },
     );
     view! {
         <section class="panel dimension">
             <h2>{dimension.title.clone()}</h2>
             <dl class="facts">
-                <dt>"Mean level"</dt><dd>{one_decimal(dimension.summary.mean)}</dd>
-                <dt>"Agreement"</dt><dd>{agreement}</dd>
-                <dt>"Consistency"</dt><dd>{consistency}</dd>
+                <dt>{i18n.t("results-fact-mean")}</dt><dd>{one_decimal(dimension.summary.mean)}</dd>
+                <dt>{i18n.t("results-fact-agreement")}</dt><dd>{agreement}</dd>
+                <dt>{i18n.t("results-fact-consistency")}</dt><dd>{consistency}</dd>
             </dl>
             <div class="scroll">
                 <table class="numbers">
                     <thead>
                         <tr>
-                            <th scope="col">"Question"</th>
-                            <th scope="col">"Mean"</th>
-                            <th scope="col">"Spread"</th>
-                            <th scope="col">"Answers"</th>
-                            <th scope="col">"Don't know"</th>
-                            <th scope="col">{format!("Levels chosen (1 to {scale})")}</th>
+                            <th scope="col">{i18n.t("results-col-question")}</th>
+                            <th scope="col">{i18n.t("results-col-mean")}</th>
+                            <th scope="col">{i18n.t("results-col-spread")}</th>
+                            <th scope="col">{i18n.t("results-col-answers")}</th>
+                            <th scope="col">{i18n.t("results-col-dont-know")}</th>
+                            <th scope="col">{i18n.t_with("results-col-levels", &[("scale", scale.into())])}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -605,7 +725,7 @@ fn DimensionDetail(dimension: DimensionResult, scale: u8) -> impl IntoView {
                                 <td>{one_decimal(q.summary.mean)}</td>
                                 <td>{two_decimals(q.summary.spread)}</td>
                                 <td>{q.summary.answers}</td>
-                                <td>{percent(q.summary.dont_know_share)}</td>
+                                <td>{percent(i18n, q.summary.dont_know_share)}</td>
                                 <td>{q.level_counts.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(" · ")}</td>
                             </tr>
                         }).collect_view()}

@@ -14,8 +14,7 @@ use crate::domain::planner::{level, weeks};
 use crate::domain::roadmap::PhaseLength;
 use crate::i18n::{use_i18n, I18n};
 use crate::models::roadmap::{
-    gap_sentence, CandidateStatus, DimensionTarget, PhaseView, Reassessment, ReportView,
-    RoadmapItem, RoadmapView,
+    CandidateStatus, DimensionTarget, PhaseView, Reassessment, ReportView, RoadmapItem, RoadmapView,
 };
 use crate::models::Flash;
 use crate::pages::assessments::{param, short_title, Heatmap};
@@ -52,14 +51,9 @@ fn phase_title(i18n: I18n, phase: &PhaseView, length: PhaseLength) -> String {
     }
 }
 
-/// The function a perception gap names (by its English label, as the planner keeps it).
-fn function_named(label: &str) -> Option<Function> {
-    Function::ALL.into_iter().find(|f| f.label() == label)
-}
-
 /// A function's name in the reader's language, from its English label.
 fn function_label(i18n: I18n, label: &str) -> String {
-    function_named(label).map_or_else(|| label.to_owned(), |f| i18n.t(f.label_key()))
+    Function::from_label(label).map_or_else(|| label.to_owned(), |f| i18n.t(f.label_key()))
 }
 
 /// "Debrief ready", "2 of 3 scorecards in", "Decided: Hire", ...
@@ -93,7 +87,13 @@ fn timeline(i18n: I18n, phases: &[PhaseView], length: PhaseLength) -> Vec<Timeli
                 .iter()
                 .map(|i| TimelineItem {
                     title: i.title.clone(),
-                    effort_weeks: i.effort_weeks,
+                    tooltip: i18n.t_with(
+                        "roadmap-timeline-bar",
+                        &[
+                            ("title", i.title.clone().into()),
+                            ("effort", weeks(i.effort_weeks).into()),
+                        ],
+                    ),
                     done: i.done_on.is_some(),
                 })
                 .collect(),
@@ -414,12 +414,7 @@ fn Initiative(
         }
         None => i18n.t_with("roadmap-initiative-meta", &meta_args),
     };
-    // The service words the reason of a dropped one in English, for the exports.
-    let reason = if dropped {
-        i18n.t("roadmap-dropped-reason")
-    } else {
-        item.reason.clone()
-    };
+    let reason = item.reason.clone();
     let lifts = if item.requires.is_empty() {
         i18n.t_with(
             "roadmap-initiative-lifts",
@@ -505,7 +500,7 @@ fn Initiative(
                 {item.title.clone()}
                 {item.pinned.then(|| view! { <span class="badge">{i18n.t("roadmap-badge-pinned")}</span> })}
                 {item.org_design.then(|| view! { <span class="badge">{i18n.t("roadmap-badge-org-design")}</span> })}
-                {item.done_on.clone().map(|on| view! { <span class="badge done">{i18n.t_with("roadmap-badge-done", &[("date", on.into())])}</span> })}
+                {item.done_on.clone().map(|on| view! { <span class="badge done">{i18n.t_with("roadmap-badge-done", &[("date", i18n.day(&on).into())])}</span> })}
             </h4>
             <p class="reason">{reason}</p>
             <p class="meta">{meta}</p>
@@ -560,7 +555,7 @@ fn ReassessmentPanel(previous: Reassessment) -> impl IntoView {
                 "roadmap-since",
                 &[
                     ("campaign", previous.campaign_name.clone().into()),
-                    ("date", previous.launched.clone().into()),
+                    ("date", i18n.day(&previous.launched).into()),
                 ],
             )}</h2>
             <p>{i18n.t("roadmap-since-intro")}</p>
@@ -594,7 +589,7 @@ fn ReassessmentPanel(previous: Reassessment) -> impl IntoView {
                         {previous.done.iter().map(|d| {
                             let mut args = vec![
                                 ("initiative", d.title.clone().into()),
-                                ("date", d.done_on.clone().into()),
+                                ("date", i18n.day(&d.done_on).into()),
                             ];
                             let line = match &d.done_by {
                                 Some(by) => {
@@ -660,7 +655,7 @@ fn ReportSummary(report: ReportView) -> impl IntoView {
                 "roadmap-report-generated",
                 &[
                     ("model", roadmap.summary.model_title.clone().into()),
-                    ("date", report.generated_on.clone().into()),
+                    ("date", i18n.day(&report.generated_on).into()),
                 ],
             )}</p>
             <Downloads campaign_id=id.clone()/>
@@ -672,7 +667,7 @@ fn ReportSummary(report: ReportView) -> impl IntoView {
             {(!report.top_gaps.is_empty()).then(|| view! {
                 <h3>{i18n.t("roadmap-report-top-gaps")}</h3>
                 <ol class="gaps">
-                    {report.top_gaps.iter().map(|g| view! { <li><strong>{gap_sentence(i18n, g)}</strong><span class="hint">{format!(" · {}", i18n.t_with("roadmap-report-gap", &[("gap", level(g.size).into())]))}</span></li> }).collect_view()}
+                    {report.top_gaps.iter().map(|g| view! { <li><strong>{g.sentence_in(i18n)}</strong><span class="hint">{format!(" · {}", i18n.t_with("roadmap-report-gap", &[("gap", level(g.size).into())]))}</span></li> }).collect_view()}
                 </ol>
             })}
         </section>
@@ -773,7 +768,7 @@ fn ReportRoadmap(roadmap: RoadmapView) -> impl IntoView {
                             view! {
                                 <li>
                                     <strong>{i.title.clone()}</strong>
-                                    {i.done_on.clone().map(|on| view! { <span class="badge done">{i18n.t_with("roadmap-badge-done", &[("date", on.into())])}</span> })}
+                                    {i.done_on.clone().map(|on| view! { <span class="badge done">{i18n.t_with("roadmap-badge-done", &[("date", i18n.day(&on).into())])}</span> })}
                                     <br/><span class="hint">{line}</span>
                                 </li>
                             }

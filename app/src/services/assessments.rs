@@ -10,7 +10,7 @@ use crate::domain::account::Name;
 use crate::domain::model::{Answer, Function, MaturityModel};
 use crate::domain::results::{self, ResponseAnswers, ResultsSettings, DEFAULT_MIN_GROUP_SIZE};
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::i18n::Locale;
+use crate::i18n::{I18n, Locale};
 use crate::models::assessment::{
     CampaignList, CampaignStatus, CampaignSummary, CampaignView, FunctionProgress, LinkView,
     ModelChoice, NewCampaignForm, ResultsView,
@@ -73,12 +73,13 @@ pub async fn launch(
     let now = state.clock.now();
     let mut errors = FieldErrors::new();
 
-    let name = Name::parse(&form.name, "the campaign name")
+    let i18n = crate::i18n::current();
+    let name = Name::parse_in(&form.name, &i18n.t("assessments-what-campaign-name"), i18n)
         .map_err(|e| errors.insert("name".into(), e))
         .ok();
     let model = state.content.current_model(&form.model_id);
     if model.is_none() {
-        errors.insert("model".into(), "Choose one of the listed models.".into());
+        errors.insert("model".into(), i18n.t("assessments-error-model"));
     }
     let mut functions = Vec::new();
     for value in &form.functions {
@@ -88,23 +89,23 @@ pub async fn launch(
             None => {
                 errors.insert(
                     "functions".into(),
-                    format!("\"{value}\" is not a function; choose from the list."),
+                    i18n.t_with(
+                        "assessments-error-unknown-function",
+                        &[("value", value.as_str().into())],
+                    ),
                 );
             }
         }
     }
     if functions.is_empty() && !errors.contains_key("functions") {
-        errors.insert(
-            "functions".into(),
-            "Choose at least one function whose people will answer.".into(),
-        );
+        errors.insert("functions".into(), i18n.t("assessments-error-functions"));
     }
     functions.sort();
-    let closes_at = parse_close_date(&form.closes_on, now)
+    let closes_at = parse_close_date(&form.closes_on, now, i18n)
         .map_err(|e| errors.insert("closes_on".into(), e))
         .ok()
         .flatten();
-    let min_group_size = parse_min_group_size(&form.min_group_size)
+    let min_group_size = parse_min_group_size(&form.min_group_size, i18n)
         .map_err(|e| errors.insert("min_group_size".into(), e))
         .unwrap_or(DEFAULT_MIN_GROUP_SIZE);
     let (Some(name), Some(model), true) = (name, model, errors.is_empty()) else {
@@ -175,33 +176,38 @@ fn new_link(
 }
 
 /// A close date is the last day answers are taken: the campaign closes at the end of it (UTC).
-fn parse_close_date(input: &str, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, String> {
+fn parse_close_date(
+    input: &str,
+    now: DateTime<Utc>,
+    i18n: I18n,
+) -> Result<Option<DateTime<Utc>>, String> {
     let input = input.trim();
     if input.is_empty() {
         return Ok(None);
     }
     let date = NaiveDate::parse_from_str(input, "%Y-%m-%d")
-        .map_err(|_| "Enter the close date as YYYY-MM-DD, e.g. 2026-12-31.".to_owned())?;
+        .map_err(|_| i18n.t("assessments-error-close-format"))?;
     if date < now.date_naive() {
-        return Err("Pick a close date that is today or later.".into());
+        return Err(i18n.t("assessments-error-close-past"));
     }
     let end = date
         .succ_opt()
         .and_then(|next| next.and_hms_opt(0, 0, 0))
         .map(|at| at.and_utc())
-        .ok_or_else(|| "Pick an earlier close date.".to_owned())?;
+        .ok_or_else(|| i18n.t("assessments-error-close-far"))?;
     Ok(Some(end))
 }
 
-fn parse_min_group_size(input: &str) -> Result<usize, String> {
+fn parse_min_group_size(input: &str, i18n: I18n) -> Result<usize, String> {
     let input = input.trim();
     if input.is_empty() {
         return Ok(DEFAULT_MIN_GROUP_SIZE);
     }
     match input.parse::<usize>() {
         Ok(n) if (1..=MAX_MIN_GROUP_SIZE).contains(&n) => Ok(n),
-        _ => Err(format!(
-            "Enter a whole number from 1 to {MAX_MIN_GROUP_SIZE} (3 or more keeps answers anonymous)."
+        _ => Err(i18n.t_with(
+            "assessments-error-min-group",
+            &[("max", MAX_MIN_GROUP_SIZE.into())],
         )),
     }
 }
@@ -375,18 +381,16 @@ pub async fn add_person_link(
 ) -> AppResult<String> {
     user.require_campaign_manager()?;
     let record = find(state, user, campaign_id).await?;
+    let i18n = crate::i18n::current();
     let mut errors = FieldErrors::new();
     let function = match Function::parse(function) {
         Some(f) if record.functions.contains(&f) => Some(f),
         _ => {
-            errors.insert(
-                "function".into(),
-                "Choose one of the functions taking part in this campaign.".into(),
-            );
+            errors.insert("function".into(), i18n.t("assessments-error-link-function"));
             None
         }
     };
-    let name = Name::parse(person_name, "the person's name")
+    let name = Name::parse_in(person_name, &i18n.t("assessments-what-person-name"), i18n)
         .map_err(|e| errors.insert("person_name".into(), e))
         .ok();
     let (Some(function), Some(name)) = (function, name) else {
@@ -395,7 +399,7 @@ pub async fn add_person_link(
     let now = state.clock.now();
     if record.is_closed(now) {
         return Err(AppError::invalid_form(
-            "This campaign is closed; links can no longer be added.",
+            i18n.t("assessments-error-closed-no-links"),
         ));
     }
     let link = new_link(&record.id, function, Some(name.as_str().to_owned()), now);
@@ -424,7 +428,9 @@ pub async fn close(state: &AppState, user: &CurrentUser, campaign_id: &str) -> A
     user.require_campaign_manager()?;
     let record = find(state, user, campaign_id).await?;
     if record.closed_at.is_some() {
-        return Err(AppError::invalid_form("This campaign is already closed."));
+        return Err(AppError::invalid_form(
+            crate::i18n::current().t("assessments-error-already-closed"),
+        ));
     }
     campaigns::close(
         state.db.pool(),
@@ -523,20 +529,25 @@ mod tests {
 
     #[test]
     fn a_close_date_closes_at_the_end_of_that_day() {
-        let closes = parse_close_date("2026-12-31", now()).unwrap().unwrap();
+        let closes = parse_close_date("2026-12-31", now(), I18n::default())
+            .unwrap()
+            .unwrap();
         assert_eq!(closes, Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap());
-        assert_eq!(parse_close_date("  ", now()), Ok(None));
-        assert!(parse_close_date("2026-11-28", now()).is_err());
-        assert!(parse_close_date("31/12/2026", now()).is_err());
+        assert_eq!(parse_close_date("  ", now(), I18n::default()), Ok(None));
+        assert!(parse_close_date("2026-11-28", now(), I18n::default()).is_err());
+        assert!(parse_close_date("31/12/2026", now(), I18n::default()).is_err());
     }
 
     #[test]
     fn the_anonymity_threshold_is_bounded() {
-        assert_eq!(parse_min_group_size(""), Ok(DEFAULT_MIN_GROUP_SIZE));
-        assert_eq!(parse_min_group_size("5"), Ok(5));
-        assert!(parse_min_group_size("0").is_err());
-        assert!(parse_min_group_size("51").is_err());
-        assert!(parse_min_group_size("three").is_err());
+        assert_eq!(
+            parse_min_group_size("", I18n::default()),
+            Ok(DEFAULT_MIN_GROUP_SIZE)
+        );
+        assert_eq!(parse_min_group_size("5", I18n::default()), Ok(5));
+        assert!(parse_min_group_size("0", I18n::default()).is_err());
+        assert!(parse_min_group_size("51", I18n::default()).is_err());
+        assert!(parse_min_group_size("three", I18n::default()).is_err());
     }
 
     fn five_levels() -> MaturityModel {

@@ -24,9 +24,8 @@ use crate::domain::roadmap::{parse_settings, RoadmapSettings, SettingsInput};
 use crate::error::{AppError, AppResult};
 use crate::i18n::{current, I18n};
 use crate::models::roadmap::{
-    gap_sentence, CandidateStatus, ChangeView, DimensionChange, DimensionTarget, DoneInitiative,
-    HiringStatus, OrgDesignStep, PhaseView, Reassessment, ReportView, RoadmapItem, RoadmapView,
-    SettingsView,
+    CandidateStatus, ChangeView, DimensionChange, DimensionTarget, DoneInitiative, HiringStatus,
+    OrgDesignStep, PhaseView, Reassessment, ReportView, RoadmapItem, RoadmapView, SettingsView,
 };
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
@@ -146,13 +145,29 @@ fn plan_view(state: &AppState, loaded: &Loaded, dimensions: &[DimensionTarget]) 
         .iter()
         .map(|d| (d.initiative_id.as_str(), d))
         .collect();
+    // What the reader sees of an initiative (title, KPIs) is in their language where the
+    // library has a translation; the plan itself is made from the English library, whose
+    // ids, efforts and lifts every translation shares.
+    let i18n = crate::i18n::current();
+    let locale = i18n.locale.tag();
+    let shown = |id: &str| -> Option<&Initiative> {
+        state
+            .content
+            .library()
+            .initiative_in(id, locale)
+            .map(|l| &*l.initiative)
+            .or_else(|| by_id.get(id).copied())
+    };
+    let title = |id: &str| shown(id).map(|i| i.title.clone());
+    let words = |why: &planner::Reason| why.words(i18n, &title);
     let item =
         |id: &str, phase: Option<usize>, pinned: bool, reason: String| -> Option<RoadmapItem> {
             let initiative = by_id.get(id)?;
+            let text = shown(id)?;
             let decision = decisions.get(id);
             Some(RoadmapItem {
                 id: initiative.id.clone(),
-                title: initiative.title.clone(),
+                title: text.title.clone(),
                 effort_weeks: initiative.effort_weeks,
                 impact: initiative.impact,
                 owner_function: initiative.owner,
@@ -161,11 +176,11 @@ fn plan_view(state: &AppState, loaded: &Loaded, dimensions: &[DimensionTarget]) 
                 pinned,
                 reason,
                 lifts: lifts_text(initiative, &loaded.model),
-                kpis: initiative.kpis.clone(),
+                kpis: text.kpis.clone(),
                 requires: initiative
                     .requires
                     .iter()
-                    .filter_map(|r| by_id.get(r.as_str()).map(|i| i.title.clone()))
+                    .filter_map(|r| shown(r).map(|i| i.title.clone()))
                     .collect(),
                 org_design: initiative.org_design,
                 done_on: decision.and_then(|d| d.done_at).map(day),
@@ -185,14 +200,14 @@ fn plan_view(state: &AppState, loaded: &Loaded, dimensions: &[DimensionTarget]) 
             initiatives: phase
                 .initiatives
                 .iter()
-                .filter_map(|p| item(&p.id, Some(phase.index), p.pinned, p.reason.clone()))
+                .filter_map(|p| item(&p.id, Some(phase.index), p.pinned, words(&p.why)))
                 .collect(),
         })
         .collect();
     let unscheduled = plan
         .unscheduled
         .iter()
-        .filter_map(|u| item(&u.id, None, false, u.reason.clone()))
+        .filter_map(|u| item(&u.id, None, false, words(&u.why)))
         .collect();
     let dropped = loaded
         .decisions
@@ -203,7 +218,7 @@ fn plan_view(state: &AppState, loaded: &Loaded, dimensions: &[DimensionTarget]) 
                 &d.initiative_id,
                 None,
                 false,
-                "Dropped: never planned until restored.".to_owned(),
+                i18n.t("roadmap-dropped-reason"),
             )
         })
         .collect();
@@ -809,7 +824,7 @@ pub fn summary_sentences(
             i18n.t_with(
                 "roadmap-summary-gap",
                 &[
-                    ("sentence", gap_sentence(i18n, g).into()),
+                    ("sentence", g.sentence_in(i18n).into()),
                     ("gap", level(g.size).into()),
                 ],
             )
@@ -835,7 +850,7 @@ pub fn summary_sentences(
         let last = roadmap
             .phases
             .last()
-            .map(|p| p.ends_on.clone())
+            .map(|p| i18n.day(&p.ends_on))
             .unwrap_or_default();
         out.push(i18n.t_with(
             "roadmap-summary-plan",
@@ -858,7 +873,7 @@ pub fn summary_sentences(
             .collect();
         let since = [
             ("campaign", previous.campaign_name.as_str().into()),
-            ("date", previous.launched.as_str().into()),
+            ("date", i18n.day(&previous.launched).into()),
         ];
         out.push(if moved.is_empty() {
             i18n.t_with("roadmap-summary-since-unchanged", &since)

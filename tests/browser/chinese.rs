@@ -1,0 +1,238 @@
+//! The main flows once in Simplified Chinese, chosen with the switcher every page has: an
+//! owner creates an organisation, launches an assessment, two respondents answer it in
+//! Chinese (one with JavaScript off), and the results and the printed executive report
+//! read in Chinese, with the Chinese web font in the page and in the PDF.
+//!
+//! The expected texts come from the zh-CN catalogue itself, so the test follows the
+//! wording; what it checks is that the pages use it.
+
+use app::i18n::{I18n, Locale};
+use fantoccini::wd::{PrintConfiguration, PrintSize};
+use fantoccini::Locator;
+use revalign_tests::browser::{
+    assert_no_console_errors, pdf_fonts, pdf_pages, require_built_site, Browser, Driver,
+};
+use revalign_tests::{Backend, TestApp};
+
+const PASSWORD: &str = "correct horse battery";
+const ORGANISATION: &str = "远航营收";
+const CAMPAIGN: &str = "第一季度基线";
+
+fn zh() -> I18n {
+    I18n::new(Locale::ZhCn)
+}
+
+/// Switches the page shown to Chinese with the header's switcher (a plain form, so it works
+/// with JavaScript off too) and waits for the page to come back in Chinese.
+async fn switch_to_chinese(browser: &Browser) {
+    browser.click_button(Locale::ZhCn.native_name()).await;
+    browser
+        .wait_for_text("//html[@lang='zh-CN']", "the page in Chinese")
+        .await;
+}
+
+async fn wait_for_step(browser: &Browser, step: usize) {
+    let words = zh().t_with(
+        "questionnaire-progress-step",
+        &[("step", step.into()), ("steps", 8.into())],
+    );
+    browser
+        .wait_for_text(
+            &format!("//p[@data-progress-text and starts-with(., '{words}')]"),
+            "questionnaire step",
+        )
+        .await;
+}
+
+/// Opens `link`, switches to Chinese, answers every question with `value` and submits.
+async fn answer_in_chinese(browser: &Browser, link: &str, value: &str) {
+    let zh = zh();
+    browser.goto(link).await;
+    browser.wait_for_heading(CAMPAIGN).await;
+    switch_to_chinese(browser).await;
+    browser.click_button(&zh.t("questionnaire-start")).await;
+    for step in 1..=8 {
+        wait_for_step(browser, step).await;
+        for id in browser
+            .ids_of(&format!("input[type=radio][value='{value}']"))
+            .await
+        {
+            browser.click_id(&id).await;
+        }
+        browser
+            .click_button(&zh.t(if step == 8 {
+                "questionnaire-save-review"
+            } else {
+                "questionnaire-save-continue"
+            }))
+            .await;
+    }
+    browser
+        .wait_for_heading(&zh.t("questionnaire-review-title"))
+        .await;
+    browser.click_button(&zh.t("questionnaire-submit")).await;
+    browser
+        .wait_for_heading(&zh.t("questionnaire-thanks-title"))
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_organisation_runs_an_assessment_and_prints_the_report_in_chinese() {
+    require_built_site();
+    let zh = zh();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let driver = Driver::start().await;
+
+    // Sign-up, in Chinese from the switcher on the sign-up page.
+    let owner = driver.browser(true).await;
+    owner.goto(&app.url("/signup")).await;
+    switch_to_chinese(&owner).await;
+    owner.wait_for_heading(&zh.t("signup-title")).await;
+    owner.wait_for_hydration().await;
+    owner
+        .fill(&zh.t("field-organisation-name"), ORGANISATION)
+        .await;
+    owner.fill(&zh.t("field-your-name"), "李安娜").await;
+    owner
+        .fill(&zh.t("field-work-email"), "anna@yuanhang.test")
+        .await;
+    owner.fill(&zh.t("field-password"), PASSWORD).await;
+    owner.click_button(&zh.t("signup-submit")).await;
+    owner.wait_for_heading(ORGANISATION).await;
+    owner
+        .wait_for_text(
+            &format!("//h2[normalize-space(.)='{}']", zh.t("assessments-heading")),
+            "the dashboard in Chinese",
+        )
+        .await;
+    assert_no_console_errors(&owner, "sign-up in Chinese").await;
+
+    // Launch an assessment for marketing and sales.
+    owner.goto(&app.url("/assessments/new")).await;
+    owner
+        .wait_for_heading(&zh.t("assessments-launch-title"))
+        .await;
+    owner.wait_for_hydration().await;
+    owner.fill(&zh.t("assessments-field-name"), CAMPAIGN).await;
+    owner.fill(&zh.t("assessments-field-min-group"), "1").await;
+    owner.click_id("campaign-function-customer-success").await;
+    owner.click_button(&zh.t("assessments-launch-submit")).await;
+    owner.wait_for_heading(CAMPAIGN).await;
+    owner
+        .wait_for_text(
+            &format!(
+                "//p[@role='status' and normalize-space(.)='{}']",
+                zh.t("assessments-launched")
+            ),
+            "the launch notice in Chinese",
+        )
+        .await;
+    let link_for = |function: &'static str| {
+        let owner = &owner;
+        async move {
+            owner
+                .client
+                .find(Locator::Css(&format!("input[data-function='{function}']")))
+                .await
+                .expect("a link per function")
+                .prop("value")
+                .await
+                .unwrap()
+                .expect("the link field has a value")
+        }
+    };
+    let marketing = link_for("marketing").await;
+    let sales = link_for("sales").await;
+    assert_no_console_errors(&owner, "launch in Chinese").await;
+
+    // Marketing answers 2 everywhere with JavaScript on, sales 5 with it off.
+    let mei = driver.browser(true).await;
+    answer_in_chinese(&mei, &marketing, "2").await;
+    assert_no_console_errors(&mei, "questionnaire in Chinese").await;
+    let sun = driver.browser(false).await;
+    answer_in_chinese(&sun, &sales, "5").await;
+
+    // The results, in Chinese: the model's Chinese titles, the gap in a Chinese sentence.
+    owner.click_link(&zh.t("assessments-results-button")).await;
+    owner
+        .wait_for_heading(&zh.t_with("results-heading", &[("name", CAMPAIGN.into())]))
+        .await;
+    owner
+        .wait_for_text("//figure[@class='radar']//*[name()='svg']", "radar chart")
+        .await;
+    let first_dimension = owner.text_of("table.heatmap tbody tr th").await;
+    assert!(
+        first_dimension
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "the heatmap names the dimensions of the Chinese model: {first_dimension}"
+    );
+    let sentence = zh.t_with(
+        "results-gap-sentence",
+        &[
+            ("high", zh.t("label-function-sales").into()),
+            ("subject", first_dimension.clone().into()),
+            ("high_mean", "5.0".into()),
+            ("low", zh.t("label-function-marketing").into()),
+            ("low_mean", "2.0".into()),
+        ],
+    );
+    assert_eq!(owner.text_of("ol.gaps li strong").await, sentence);
+    let overall = owner.text_of(".big-number").await;
+    assert!(
+        overall.starts_with(&zh.t_with(
+            "results-overall",
+            &[("level", "3.5".into()), ("scale", 5.into())]
+        )),
+        "the overall level, everyone's mean of 2 and 5: {overall}"
+    );
+    assert_no_console_errors(&owner, "results in Chinese").await;
+
+    // The executive report: the Chinese font is loaded for its text, and the PDF carries
+    // the text (not empty boxes) in that font.
+    let report_url = owner.url().await.replace("/results", "/report");
+    owner.goto(&report_url).await;
+    let heading = zh.t_with("roadmap-report-heading", &[("name", CAMPAIGN.into())]);
+    owner.wait_for_heading(&heading).await;
+    let font_ready = owner
+        .client
+        .execute(
+            "return document.fonts.ready.then(() => document.fonts.check('16px \"Noto Sans SC\"', arguments[0]));",
+            vec![serde_json::json!(heading)],
+        )
+        .await
+        .expect("the font check runs");
+    assert_eq!(
+        font_ready,
+        serde_json::json!(true),
+        "Noto Sans SC is loaded for the heading's characters"
+    );
+    let pdf = owner
+        .client
+        .print(
+            PrintConfiguration::builder()
+                .size(PrintSize::A4)
+                .background(true)
+                .build()
+                .unwrap(),
+        )
+        .await
+        .expect("Chromium prints the report");
+    let text = pdf_pages(&pdf).join("\n");
+    for expected in [heading.as_str(), &zh.t("roadmap-report-summary"), &sentence] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} is not in the PDF's text:\n{text}"
+        );
+    }
+    let fonts = pdf_fonts(&pdf);
+    assert!(
+        fonts.iter().any(|f| f.starts_with("NotoSansSC")),
+        "the PDF embeds Noto Sans SC: {fonts:?}"
+    );
+    assert_no_console_errors(&owner, "report in Chinese").await;
+
+    for browser in [owner, mei, sun] {
+        browser.close().await;
+    }
+}
