@@ -150,8 +150,29 @@ async fn verify_password(password: String, stored: Option<String>) -> AppResult<
     .map_err(|_| AppError::Internal)
 }
 
-fn email_taken(i18n: I18n) -> AppError {
-    AppError::field("email", i18n.t("auth-error-email-taken"))
+/// Stores a new person's account; an e-mail address already in use is the error `taken`,
+/// on the form's `email` field.
+async fn insert_account(
+    conn: &mut sqlx::AnyConnection,
+    user_id: &str,
+    account: &AccountInput,
+    password_hash: &str,
+    now: chrono::DateTime<chrono::Utc>,
+    taken: String,
+) -> AppResult<()> {
+    match accounts::insert_user(
+        conn,
+        user_id,
+        account.email.as_str(),
+        account.name.as_str(),
+        password_hash,
+        now,
+    )
+    .await
+    {
+        Err(e) if crate::db::is_unique_violation(&e) => Err(AppError::field("email", taken)),
+        other => Ok(other?),
+    }
 }
 
 /// Creates an organisation, its owner and a session for them.
@@ -181,19 +202,15 @@ pub async fn sign_up(state: &AppState, form: &SignUp) -> AppResult<NewSession> {
     let (organisation_id, user_id, token) = (new_id(), new_id(), new_token());
     let mut tx = state.db.begin_write().await?;
     accounts::insert_organisation(&mut *tx, &organisation_id, organisation.as_str(), now).await?;
-    match accounts::insert_user(
-        &mut *tx,
+    insert_account(
+        &mut tx,
         &user_id,
-        account.email.as_str(),
-        account.name.as_str(),
+        &account,
         &hash,
         now,
+        i18n.t("auth-error-email-taken"),
     )
-    .await
-    {
-        Err(e) if crate::db::is_unique_violation(&e) => return Err(email_taken(i18n)),
-        other => other?,
-    }
+    .await?;
     accounts::insert_membership(&mut *tx, &organisation_id, &user_id, Role::Owner, now).await?;
     sessions::insert(
         &mut *tx,
@@ -228,24 +245,15 @@ pub async fn sign_up_with_invite(
     let now = state.clock.now();
     let (user_id, token) = (new_id(), new_token());
     let mut tx = state.db.begin_write().await?;
-    match accounts::insert_user(
-        &mut *tx,
+    insert_account(
+        &mut tx,
         &user_id,
-        account.email.as_str(),
-        account.name.as_str(),
+        &account,
         &hash,
         now,
+        i18n.t("auth-error-email-taken-invite"),
     )
-    .await
-    {
-        Err(e) if crate::db::is_unique_violation(&e) => {
-            return Err(AppError::field(
-                "email",
-                i18n.t("auth-error-email-taken-invite"),
-            ))
-        }
-        other => other?,
-    }
+    .await?;
     if !invites::mark_accepted(&mut *tx, &invite.id, &user_id, now).await? {
         return Err(AppError::invalid_form(i18n.t("settings-invite-just-used")));
     }
