@@ -16,6 +16,7 @@ on_both_backends!(
     pages_in_chinese_bring_a_font_for_chinese,
     a_campaign_is_answered_in_both_languages_and_its_results_combine_them,
     an_admin_reading_chinese_launches_and_manages_in_chinese,
+    a_role_shows_its_rubric_in_the_readers_language,
 );
 
 /// The `lang` of a page's `<html>`.
@@ -403,4 +404,38 @@ async fn an_admin_reading_chinese_launches_and_manages_in_chinese(backend: Backe
     for english in ["Invitation links", "Everyone in", "Close now", "Withdraw"] {
         assert!(!page.contains(english), "{english} left in {page}");
     }
+}
+
+async fn a_role_shows_its_rubric_in_the_readers_language(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.sign_up("Acme Revenue", "Ana Owner", "ana@acme.test", PASSWORD)
+        .await;
+    let opened = app
+        .post_form(
+            "/hiring/roles",
+            &[
+                ("title", "VP Revenue Operations"),
+                ("rubric", "revops-leader"),
+                ("visibility", ""),
+            ],
+        )
+        .await;
+    assert_eq!(opened.status(), 303);
+    let role = location(&opened);
+
+    let english = app.page(&role).await;
+    assert!(english.contains("Cross-functional leadership"), "{english}");
+    assert!(!english.contains("跨职能领导力"));
+
+    // The same role read in Chinese: the rubric's Chinese version, pinned when it opened.
+    app.post_form("/language", &[("locale", "zh-CN"), ("next", "/dashboard")])
+        .await;
+    let chinese = app.page(&role).await;
+    for competency in ["跨职能领导力", "沟通协调与影响力"] {
+        assert!(
+            chinese.contains(competency),
+            "{competency} not in {chinese}"
+        );
+    }
+    assert!(!chinese.contains("Cross-functional leadership"));
 }

@@ -60,6 +60,37 @@ pub async fn rubric_source<'e, E: Executor<'e, Database = Any>>(
         .transpose()
 }
 
+/// Records that a role shows its rubric in `locale` as the version `rubric_hash`.
+pub async fn insert_role_translation<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    role_id: &str,
+    locale: &str,
+    rubric_hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO role_translations (role_id, locale, rubric_hash) VALUES ($1, $2, $3)")
+        .bind(role_id)
+        .bind(locale)
+        .bind(rubric_hash)
+        .execute(ex)
+        .await?;
+    Ok(())
+}
+
+/// The hash of the rubric version a role shows in `locale`, if it was opened with one.
+pub async fn role_translation_hash<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    role_id: &str,
+    locale: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query("SELECT rubric_hash FROM role_translations WHERE role_id = $1 AND locale = $2")
+        .bind(role_id)
+        .bind(locale)
+        .fetch_optional(ex)
+        .await?
+        .map(|row| row.try_get("rubric_hash"))
+        .transpose()
+}
+
 /// The organisation's default visibility rule.
 pub async fn organisation_visibility<'e, E: Executor<'e, Database = Any>>(
     ex: E,

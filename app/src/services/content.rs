@@ -88,6 +88,23 @@ impl ContentStore {
         Ok((hash, model))
     }
 
+    /// The rubric a role shows in `locale`: the translation it was opened with, else its
+    /// English version (`english_hash`).
+    pub async fn role_rubric(
+        &self,
+        db: &Db,
+        role_id: &str,
+        english_hash: &str,
+        locale: Locale,
+    ) -> AppResult<Arc<Rubric>> {
+        let hash = match locale {
+            Locale::En => None,
+            other => hiring::role_translation_hash(db.pool(), role_id, other.tag()).await?,
+        }
+        .unwrap_or_else(|| english_hash.to_owned());
+        self.rubric_version(db, &hash).await
+    }
+
     /// The current version of a rubric, as loaded at start.
     pub fn current_rubric(&self, id: &str) -> Option<&LoadedRubric> {
         self.library.rubric(id)

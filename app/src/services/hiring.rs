@@ -22,6 +22,7 @@ use crate::domain::rubric::{
     Rubric, Visibility,
 };
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::i18n::Locale;
 use crate::models::hiring::{
     CandidateInterview, CandidateScorecards, CandidateSummary, CandidateView, CareerEntry,
     DebriefView, DecisionView, FocusCompetency, FunctionYears, InterviewKit, InterviewStatus,
@@ -67,9 +68,16 @@ async fn load_role(
     let role = hiring::find_role(state.db.pool(), &user.organisation_id, role_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    // In the reader's language where the role was opened with a translation: the
+    // competency ids, scales and weights are the same in every one.
     let rubric = state
         .content
-        .rubric_version(&state.db, &role.rubric_hash)
+        .role_rubric(
+            &state.db,
+            &role.id,
+            &role.rubric_hash,
+            crate::i18n::current().locale,
+        )
         .await?;
     Ok((role, rubric))
 }
@@ -111,7 +119,12 @@ pub async fn list_roles(state: &AppState, user: &CurrentUser) -> AppResult<RoleL
     for role in roles {
         let rubric = state
             .content
-            .rubric_version(&state.db, &role.rubric_hash)
+            .role_rubric(
+                &state.db,
+                &role.id,
+                &role.rubric_hash,
+                crate::i18n::current().locale,
+            )
             .await?;
         summaries.push(RoleSummary {
             stages: stages.iter().filter(|s| s.role_id == role.id).count(),
@@ -215,6 +228,25 @@ pub async fn open_role(state: &AppState, user: &CurrentUser, form: &OpenRole) ->
         },
     )
     .await?;
+    // Pin the rubric's translations too, so interviewers can rate in their language and
+    // keep seeing the wording the role was opened with.
+    for locale in Locale::ALL.into_iter().filter(|l| *l != Locale::En) {
+        if let Some(translation) = state
+            .content
+            .library()
+            .rubric_in(&rubric.rubric.id, locale.tag())
+        {
+            hiring::save_rubric_version(
+                &mut *tx,
+                &translation.hash,
+                &translation.rubric.id,
+                &translation.source,
+                now,
+            )
+            .await?;
+            hiring::insert_role_translation(&mut *tx, &id, locale.tag(), &translation.hash).await?;
+        }
+    }
     tx.commit().await?;
     tracing::info!(role = %id, "role opened");
     Ok(id)
