@@ -69,24 +69,8 @@ async fn respondents_answer_through_links_and_the_results_show_their_gap() {
     admin.click_button("Launch").await;
     admin.wait_for_heading("Q1 baseline").await;
     assert_no_console_errors(&admin, "launch and campaign page").await;
-    let link_for = |function: &'static str| {
-        let admin = &admin;
-        async move {
-            admin
-                .client
-                .find(fantoccini::Locator::Css(&format!(
-                    "input[data-function='{function}']"
-                )))
-                .await
-                .expect("a link per function")
-                .prop("value")
-                .await
-                .unwrap()
-                .expect("the link field has a value")
-        }
-    };
-    let marketing = link_for("marketing").await;
-    let sales = link_for("sales").await;
+    let marketing = admin.value_of("input[data-function='marketing']").await;
+    let sales = admin.value_of("input[data-function='sales']").await;
     assert!(admin
         .client
         .find(fantoccini::Locator::Css(

@@ -7,8 +7,6 @@
 //! wording; what it checks is that the pages use it.
 
 use app::i18n::{I18n, Locale};
-use fantoccini::wd::{PrintConfiguration, PrintSize};
-use fantoccini::Locator;
 use revalign_tests::browser::{
     assert_no_console_errors, pdf_fonts, pdf_pages, require_built_site, Browser, Driver,
 };
@@ -127,22 +125,8 @@ async fn an_organisation_runs_an_assessment_and_prints_the_report_in_chinese() {
             "the launch notice in Chinese",
         )
         .await;
-    let link_for = |function: &'static str| {
-        let owner = &owner;
-        async move {
-            owner
-                .client
-                .find(Locator::Css(&format!("input[data-function='{function}']")))
-                .await
-                .expect("a link per function")
-                .prop("value")
-                .await
-                .unwrap()
-                .expect("the link field has a value")
-        }
-    };
-    let marketing = link_for("marketing").await;
-    let sales = link_for("sales").await;
+    let marketing = owner.value_of("input[data-function='marketing']").await;
+    let sales = owner.value_of("input[data-function='sales']").await;
     assert_no_console_errors(&owner, "launch in Chinese").await;
 
     // Marketing answers 2 everywhere with JavaScript on, sales 5 with it off.
@@ -207,17 +191,7 @@ async fn an_organisation_runs_an_assessment_and_prints_the_report_in_chinese() {
         serde_json::json!(true),
         "Noto Sans SC is loaded for the heading's characters"
     );
-    let pdf = owner
-        .client
-        .print(
-            PrintConfiguration::builder()
-                .size(PrintSize::A4)
-                .background(true)
-                .build()
-                .unwrap(),
-        )
-        .await
-        .expect("Chromium prints the report");
+    let pdf = owner.print_a4().await;
     let text = pdf_pages(&pdf).join("\n");
     for expected in [heading.as_str(), &zh.t("roadmap-report-summary"), &sentence] {
         assert!(

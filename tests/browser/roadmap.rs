@@ -1,4 +1,3 @@
-use fantoccini::wd::{PrintConfiguration, PrintSize};
 use fantoccini::Locator;
 use revalign_tests::browser::{
     assert_no_console_errors, pdf_pages, require_built_site, Browser, Driver,
@@ -155,18 +154,7 @@ async fn an_executive_plans_the_roadmap_and_prints_the_report() {
     assert_no_console_errors(&browser, "report").await;
 
     // Printed: one section per page, in order, without the navigation.
-    let pdf = browser
-        .client
-        .print(
-            PrintConfiguration::builder()
-                .size(PrintSize::A4)
-                .background(true)
-                .build()
-                .unwrap(),
-        )
-        .await
-        .expect("Chromium prints the page");
-    assert!(pdf.starts_with(b"%PDF"));
+    let pdf = browser.print_a4().await;
     let pages = pdf_pages(&pdf);
     let headings = [
         "Summary",

@@ -358,6 +358,35 @@ impl Browser {
             .unwrap_or_default()
     }
 
+    /// The `value` of the form field matching `css` (e.g. a link to copy).
+    pub async fn value_of(&self, css: &str) -> String {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no field {css}: {e}"))
+            .prop("value")
+            .await
+            .expect("the field's value")
+            .unwrap_or_else(|| panic!("{css} has no value"))
+    }
+
+    /// The page printed to a PDF as a person would print it: A4, backgrounds on.
+    pub async fn print_a4(&self) -> Vec<u8> {
+        let pdf = self
+            .client
+            .print(
+                fantoccini::wd::PrintConfiguration::builder()
+                    .size(fantoccini::wd::PrintSize::A4)
+                    .background(true)
+                    .build()
+                    .expect("a print configuration"),
+            )
+            .await
+            .expect("Chromium prints the page");
+        assert!(pdf.starts_with(b"%PDF"), "not a PDF");
+        pdf
+    }
+
     pub async fn url(&self) -> String {
         self.client
             .current_url()
