@@ -193,7 +193,14 @@ async fn an_organisation_runs_an_assessment_and_prints_the_report_in_chinese() {
     );
     let pdf = owner.print_a4().await;
     let text = pdf_pages(&pdf).join("\n");
-    for expected in [heading.as_str(), &zh.t("roadmap-report-summary"), &sentence] {
+    // The model's Chinese title in the report's byline.
+    let model_title = "RevOps 成熟度";
+    for expected in [
+        heading.as_str(),
+        model_title,
+        &zh.t("roadmap-report-summary"),
+        &sentence,
+    ] {
         assert!(
             text.contains(expected),
             "{expected:?} is not in the PDF's text:\n{text}"

@@ -230,8 +230,13 @@ async fn summaries(
     }
     let now = state.clock.now();
     let mut out = Vec::with_capacity(records.len());
+    let locale = crate::i18n::current().locale;
     for record in records {
-        let model = state.content.version(&state.db, &record.model_hash).await?;
+        // Titled in the reader's language where the campaign has the model's translation.
+        let (_, model) = state
+            .content
+            .campaign_model(&state.db, &record.id, &record.model_hash, locale)
+            .await?;
         let functions: Vec<FunctionProgress> = record
             .functions
             .iter()
