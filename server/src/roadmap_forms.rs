@@ -125,8 +125,24 @@ impl Download {
     }
 }
 
-/// The body of a download, made by the same services as the pages.
+/// The body of a download, made by the same services as the pages. Downloads are English
+/// whatever the reader's language (their headings and column names are, for the
+/// spreadsheets and scripts that read them), so the services run in English for them:
+/// titles, reasons and sentences match the rest of the file.
 pub(crate) async fn download_body(
+    state: &AppState,
+    user: &CurrentUser,
+    campaign_id: &str,
+    which: Download,
+) -> Result<String, AppError> {
+    app::i18n::in_request_locale(
+        app::i18n::Locale::En,
+        english_download(state, user, campaign_id, which),
+    )
+    .await
+}
+
+async fn english_download(
     state: &AppState,
     user: &CurrentUser,
     campaign_id: &str,

@@ -330,6 +330,18 @@ async fn a_campaign_is_answered_in_both_languages_and_its_results_combine_them(b
     for english in ["Perception gaps", "submitted responses", "Heatmap"] {
         assert!(!results.contains(english), "{english} left in {results}");
     }
+    // Downloads stay English, titles and sentences included, whoever downloads them.
+    let markdown = app
+        .get(&format!("/assessments/{campaign}/report.md"))
+        .await
+        .text()
+        .await
+        .expect("the Markdown report");
+    assert!(
+        markdown.contains("Sales rates alignment and shared goals 5.0, marketing 2.0"),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("协同与共同目标"), "{markdown}");
 }
 
 async fn an_admin_reading_chinese_launches_and_manages_in_chinese(backend: Backend) {
