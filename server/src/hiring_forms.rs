@@ -66,7 +66,7 @@ pub async fn open_role(
             Vec::new(),
             Some(Flash::notice(
                 "role",
-                "Role opened. Plan its interviews and add candidates below.",
+                &app::i18n::current().t("hiring-role-opened"),
             )),
         ),
         Err(error) => outcome.failure("/hiring", "role", error, values),
@@ -90,7 +90,7 @@ pub async fn set_visibility(
             Vec::new(),
             Some(Flash::notice(
                 "visibility",
-                "Visibility rule saved. Every role without a rule of its own follows it from now on.",
+                &app::i18n::current().t("hiring-visibility-saved"),
             )),
         ),
         Err(error) => outcome.failure("/hiring", "visibility", error, values),
@@ -119,7 +119,10 @@ pub async fn update_role(
         Ok(()) => outcome.success(
             &back,
             Vec::new(),
-            Some(Flash::notice("role-settings", "Saved.")),
+            Some(Flash::notice(
+                "role-settings",
+                &app::i18n::current().t("hiring-role-saved"),
+            )),
         ),
         Err(error) => outcome.failure(&back, "role-settings", error, values),
     }
@@ -154,7 +157,7 @@ pub async fn add_stage(
             Vec::new(),
             Some(Flash::notice(
                 "stage",
-                "Interview added at the end of the plan. Its interviewer now has a scorecard to fill for each candidate.",
+                &app::i18n::current().t("hiring-stage-added"),
             )),
         ),
         Err(error) => outcome.failure(&back, "stage", error, values),
@@ -191,7 +194,7 @@ pub async fn add_candidate(
             Vec::new(),
             Some(Flash::notice(
                 "candidate",
-                "Candidate added. Each interviewer in the role's plan now has a scorecard to fill for them.",
+                &app::i18n::current().t("hiring-candidate-added"),
             )),
         ),
         Err(error) => outcome.failure(&back, "candidate", error, values),
@@ -239,14 +242,17 @@ pub async fn save_scorecard(
         Ok(_) if submit => outcome.success(
             &format!("/hiring/candidates/{candidate_id}"),
             Vec::new(),
-            Some(Flash::notice("scorecard", "Scorecard submitted.")),
+            Some(Flash::notice(
+                "scorecard",
+                &app::i18n::current().t("hiring-scorecard-submitted"),
+            )),
         ),
         Ok(_) => outcome.success(
             &back,
             Vec::new(),
             Some(Flash::notice(
                 "scorecard",
-                "Draft saved. Nobody else can read it.",
+                &app::i18n::current().t("hiring-draft-saved"),
             )),
         ),
         Err(error) if autosave && outcome.json => autosave_refused(&error),
@@ -281,7 +287,7 @@ pub async fn decide(
             Vec::new(),
             Some(Flash::notice(
                 "decision",
-                "Decision recorded. It is listed below with your name and rationale.",
+                &app::i18n::current().t("hiring-decision-recorded"),
             )),
         ),
         Err(error) => outcome.failure(&back, "decision", error, values),

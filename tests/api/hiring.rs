@@ -13,6 +13,7 @@ on_both_backends!(
     only_the_interviewer_fills_a_scorecard_and_other_organisations_get_404,
     opening_roles_and_planning_interviews_validate_each_field,
     decisions_are_recorded_with_their_author_and_rationale,
+    an_interviewer_whose_browser_asks_for_chinese_sees_the_hiring_pages_in_chinese,
 );
 
 async fn the_debrief_shows_the_grid_flags_and_agreement_statistics(backend: Backend) {
@@ -282,4 +283,145 @@ async fn decisions_are_recorded_with_their_author_and_rationale(backend: Backend
         Value::Null,
         "admins only"
     );
+}
+
+async fn an_interviewer_whose_browser_asks_for_chinese_sees_the_hiring_pages_in_chinese(
+    backend: Backend,
+) {
+    use app::i18n::{I18n, Locale};
+    let zh = I18n::new(Locale::ZhCn);
+    let chinese = "zh-CN,zh;q=0.9,en;q=0.5";
+    let app = TestApp::spawn(backend).await;
+    let p = panel(&app, Some("always")).await;
+    let ben = &p.browsers[0];
+
+    let role = app
+        .page_as_in(ben, &format!("/hiring/roles/{}", p.role), Some(chinese))
+        .await;
+    assert!(role.contains("<html lang=\"zh-CN\""), "{role}");
+    for key in [
+        "hiring-plan-title",
+        "hiring-plan-hint",
+        "hiring-competencies-title",
+        "hiring-col-functions",
+    ] {
+        assert!(role.contains(&zh.t(key)), "{key} not in Chinese: {role}");
+    }
+    for english in [
+        "Interview plan",
+        "Competencies and weights",
+        "Functions worked in",
+    ] {
+        assert!(
+            !role.contains(english),
+            "{english:?} left in English: {role}"
+        );
+    }
+    let english_role = app
+        .page_as_in(ben, &format!("/hiring/roles/{}", p.role), Some("en"))
+        .await;
+    assert!(english_role.contains("Interview plan"), "{english_role}");
+
+    // Ben's scorecard, still a draft.
+    let kit_path = format!("/interviews/{}/{}", p.stages[0], p.candidate);
+    let kit = app.page_as_in(ben, &kit_path, Some(chinese)).await;
+    for key in [
+        "hiring-questions-to-ask",
+        "hiring-recommendation-legend",
+        "hiring-save-draft",
+        "hiring-submit-scorecard",
+        "hiring-status-draft",
+        "hiring-no-evidence",
+    ] {
+        assert!(kit.contains(&zh.t(key)), "{key} not in Chinese: {kit}");
+    }
+    let heading = zh.t_with(
+        "hiring-interview-heading",
+        &[
+            ("candidate", "Rita Quinn".into()),
+            ("stage", "Leadership".into()),
+        ],
+    );
+    assert!(kit.contains(&format!("<h1>{heading}</h1>")), "{kit}");
+    for english in [
+        "Questions to ask",
+        "Overall recommendation",
+        "Save draft",
+        "Submit scorecard",
+        "No evidence",
+    ] {
+        assert!(!kit.contains(english), "{english:?} left in English: {kit}");
+    }
+
+    // The debrief, with a disagreement flag and a note on ICC.
+    let ratings = [
+        [(XFL, "3", "e"), (BRIDGE, "4", "e"), (CS, "3", "e")],
+        [(XFL, "1", "e"), (BRIDGE, "2", "e"), (CS, "3", "e")],
+    ];
+    assert_eq!(
+        p.score(&p.ben, 0, &ratings[0], "strong-yes", true).await.0,
+        200
+    );
+    assert_eq!(p.score(&p.cleo, 1, &ratings[1], "no", true).await.0, 200);
+    let dan = [
+        (BRIDGE, "4", "e"),
+        (CS, "2", "e"),
+        (CHANGE, "no-evidence", ""),
+    ];
+    assert_eq!(p.score(&p.dan, 2, &dan, "yes", true).await.0, 200);
+    let debrief = app
+        .page_as_in(
+            ben,
+            &format!("/hiring/candidates/{}/debrief", p.candidate),
+            Some(chinese),
+        )
+        .await;
+    let heading = zh.t_with(
+        "hiring-debrief-heading",
+        &[("candidate", "Rita Quinn".into())],
+    );
+    assert!(
+        debrief.contains(&format!("<h1>{heading}</h1>")),
+        "{debrief}"
+    );
+    for key in [
+        "hiring-col-mean",
+        "hiring-col-spread",
+        "hiring-col-weighted-total",
+        "hiring-alpha-ordinal",
+        "hiring-agreement-hint",
+    ] {
+        assert!(
+            debrief.contains(&zh.t(key)),
+            "{key} not in Chinese: {debrief}"
+        );
+    }
+    let flag = zh.t_with(
+        "hiring-flag-levels",
+        &[
+            ("gap", "2".into()),
+            ("low_by", "Cleo Park".into()),
+            ("low", "1".into()),
+            ("high_by", "Ben Ode".into()),
+            ("high", "3".into()),
+        ],
+    );
+    assert!(debrief.contains(&flag), "{flag} not in {debrief}");
+    let icc_note = zh.t_with(
+        "hiring-note-icc-too-few",
+        &[("min", "3".into()), ("raters", "2".into())],
+    );
+    assert!(debrief.contains(&icc_note), "{icc_note} not in {debrief}");
+    for english in [
+        "Debrief: Rita Quinn",
+        "levels apart",
+        "Weighted total",
+        "Not enough data",
+        "Key take-aways",
+    ] {
+        assert!(
+            !debrief.contains(english),
+            "{english:?} left in English: {debrief}"
+        );
+    }
 }

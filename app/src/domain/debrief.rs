@@ -43,7 +43,7 @@ const THRESHOLD_SLACK: f64 = 1e-9;
 
 /// Why alpha is missing when too few competencies can be paired. Built from the
 /// constant so the page never states a different minimum from the one applied.
-fn alpha_too_few() -> String {
+pub fn alpha_too_few() -> String {
     format!(
         "Not enough data: alpha needs at least {MIN_ALPHA_UNITS} competencies rated by two \
          or more interviewers."
@@ -51,7 +51,7 @@ fn alpha_too_few() -> String {
 }
 
 /// Why ICC is missing when the complete matrix is too small.
-fn icc_too_few() -> String {
+pub fn icc_too_few() -> String {
     format!(
         "Not enough data: ICC needs at least {MIN_ICC_UNITS} competencies rated with a level \
          by every interviewer, and {MIN_ICC_RATERS} or more interviewers."
@@ -59,9 +59,9 @@ fn icc_too_few() -> String {
 }
 
 /// Why a statistic is missing when every level is the same (no variance to explain).
-const SAME_LEVEL: &str = "All ratings are the same level, so agreement cannot be measured.";
+pub const SAME_LEVEL: &str = "All ratings are the same level, so agreement cannot be measured.";
 /// Why a statistic is missing for any other reason (agreement.rs said undefined).
-const UNDEFINED: &str = "Agreement could not be computed from these ratings.";
+pub const UNDEFINED: &str = "Agreement could not be computed from these ratings.";
 
 /// A competency as a role weighs it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -228,48 +228,87 @@ fn competency_row(competency: &WeightedCompetency, scorecards: &[PanelScorecard]
     }
 }
 
-/// Names the lowest and the highest level of a row when they are far enough apart. On
-/// ties the earlier scorecard is named, so the flag is stable.
-fn level_flag(cells: &[Option<Rating>], scorecards: &[PanelScorecard]) -> Option<String> {
+/// The lowest and the highest level of a debrief row when they are far enough apart to
+/// flag, with the columns (interviewers) that gave them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LevelGap {
+    pub gap: u8,
+    pub low: u8,
+    /// Index of the column that gave `low`.
+    pub low_by: usize,
+    pub high: u8,
+    /// Index of the column that gave `high`.
+    pub high_by: usize,
+}
+
+/// The [`LevelGap`] of a row's cells, when [`FLAG_LEVEL_GAP`] or more. On ties the earlier
+/// column is named, so the flag is stable. Pages use it to word the flag in their language.
+pub fn level_gap(cells: &[Option<Rating>]) -> Option<LevelGap> {
     let given = || {
         cells
             .iter()
-            .zip(scorecards)
-            .filter_map(|(cell, s)| cell.and_then(Rating::level).map(|level| (level, s)))
+            .enumerate()
+            .filter_map(|(i, cell)| cell.and_then(Rating::level).map(|level| (level, i)))
     };
     // min_by_key/max_by_key return the first/last of equal keys; reversing for the max
     // makes both pick the earliest scorecard.
     let (low, low_by) = given().min_by_key(|&(level, _)| level)?;
     let (high, high_by) = given().rev().max_by_key(|&(level, _)| level)?;
     let gap = high - low;
-    (gap >= FLAG_LEVEL_GAP).then(|| {
-        format!(
-            "Ratings {gap} levels apart: {} {low}, {} {high}",
-            low_by.interviewer_name, high_by.interviewer_name
-        )
+    (gap >= FLAG_LEVEL_GAP).then_some(LevelGap {
+        gap,
+        low,
+        low_by,
+        high,
+        high_by,
     })
+}
+
+/// Names the lowest and the highest level of a row when they are far enough apart.
+fn level_flag(cells: &[Option<Rating>], scorecards: &[PanelScorecard]) -> Option<String> {
+    let gap = level_gap(cells)?;
+    Some(format!(
+        "Ratings {} levels apart: {} {}, {} {}",
+        gap.gap,
+        scorecards[gap.low_by].interviewer_name,
+        gap.low,
+        scorecards[gap.high_by].interviewer_name,
+        gap.high
+    ))
+}
+
+/// The most positive and the most negative recommendation of a panel, with the columns
+/// that gave them, when a positive one sits beside a negative one at least
+/// [`FLAG_RECOMMENDATION_GAP`] apart: `((high, column), (low, column))`.
+pub fn recommendation_gap(
+    recommendations: &[Option<Recommendation>],
+) -> Option<((Recommendation, usize), (Recommendation, usize))> {
+    let given = || {
+        recommendations
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| r.map(|r| (r, i)))
+    };
+    let (high, high_by) = given().rev().max_by_key(|&(r, _)| r.score())?;
+    let (low, low_by) = given().min_by_key(|&(r, _)| r.score())?;
+    let far_apart = high.score() - low.score() >= FLAG_RECOMMENDATION_GAP;
+    (high.is_positive() && !low.is_positive() && far_apart)
+        .then_some(((high, high_by), (low, low_by)))
 }
 
 /// Names the most positive and the most negative recommendation when a positive one sits
 /// beside a negative one at least [`FLAG_RECOMMENDATION_GAP`] apart.
 fn recommendation_flag(scorecards: &[PanelScorecard]) -> Option<String> {
-    let given = || {
-        scorecards
-            .iter()
-            .filter_map(|s| s.recommendation.map(|r| (r, s)))
-    };
-    let (high, high_by) = given().rev().max_by_key(|&(r, _)| r.score())?;
-    let (low, low_by) = given().min_by_key(|&(r, _)| r.score())?;
-    let far_apart = high.score() - low.score() >= FLAG_RECOMMENDATION_GAP;
-    (high.is_positive() && !low.is_positive() && far_apart).then(|| {
-        format!(
-            "{} ({}) beside {} ({})",
-            high.label(),
-            high_by.interviewer_name,
-            low.label(),
-            low_by.interviewer_name
-        )
-    })
+    let recommendations: Vec<Option<Recommendation>> =
+        scorecards.iter().map(|s| s.recommendation).collect();
+    let ((high, high_by), (low, low_by)) = recommendation_gap(&recommendations)?;
+    Some(format!(
+        "{} ({}) beside {} ({})",
+        high.label(),
+        scorecards[high_by].interviewer_name,
+        low.label(),
+        scorecards[low_by].interviewer_name
+    ))
 }
 
 fn panel_agreement(

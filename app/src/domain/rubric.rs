@@ -381,6 +381,15 @@ const MIDDLING_RAISE: f64 = 0.5;
 /// addresses is weak and by 0.5 when it is middling. A competency addressing no assessed
 /// dimension keeps its default. Deterministic, in rubric order.
 pub fn suggest_weights(rubric: &Rubric, levels: &[DimensionLevel]) -> Vec<SuggestedWeight> {
+    suggest_weights_in(rubric, levels, crate::i18n::I18n::default())
+}
+
+/// Like [`suggest_weights`], with the reasons in the language of `i18n`.
+pub fn suggest_weights_in(
+    rubric: &Rubric,
+    levels: &[DimensionLevel],
+    i18n: crate::i18n::I18n,
+) -> Vec<SuggestedWeight> {
     rubric
         .competencies
         .iter()
@@ -399,9 +408,14 @@ pub fn suggest_weights(rubric: &Rubric, levels: &[DimensionLevel]) -> Vec<Sugges
                 competency_id: competency.id.clone(),
                 suggested: competency.weight + raise,
                 reason: dimension.map(|d| {
-                    format!(
-                        "Addresses {}, rated {:.1} of {} in the latest assessment: +{raise}",
-                        d.title, d.level, d.scale
+                    i18n.t_with(
+                        "hiring-suggestion-reason",
+                        &[
+                            ("dimension", d.title.clone().into()),
+                            ("level", format!("{:.1}", d.level).into()),
+                            ("scale", d.scale.to_string().into()),
+                            ("raise", raise.to_string().into()),
+                        ],
                     )
                 }),
             }

@@ -18,11 +18,11 @@ use crate::db::hiring::{
 use crate::domain::account::Name;
 use crate::domain::debrief::{self, PanelScorecard, RaterCalibration, WeightedCompetency};
 use crate::domain::rubric::{
-    suggest_weights, CareerFunction, DecisionOutcome, DimensionLevel, Rating, Recommendation,
+    suggest_weights_in, CareerFunction, DecisionOutcome, DimensionLevel, Rating, Recommendation,
     Rubric, Visibility,
 };
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::i18n::Locale;
+use crate::i18n::{self, Locale};
 use crate::models::hiring::{
     CandidateInterview, CandidateScorecards, CandidateSummary, CandidateView, CareerEntry,
     DebriefView, DecisionView, FocusCompetency, FunctionYears, InterviewKit, InterviewStatus,
@@ -76,7 +76,7 @@ async fn load_role(
             &state.db,
             &role.id,
             &role.rubric_hash,
-            crate::i18n::current().locale,
+            i18n::current().locale,
         )
         .await?;
     Ok((role, rubric))
@@ -123,7 +123,7 @@ pub async fn list_roles(state: &AppState, user: &CurrentUser) -> AppResult<RoleL
                 &state.db,
                 &role.id,
                 &role.rubric_hash,
-                crate::i18n::current().locale,
+                i18n::current().locale,
             )
             .await?;
         summaries.push(RoleSummary {
@@ -174,8 +174,7 @@ fn parse_visibility(value: &str, errors: &mut FieldErrors) -> Option<Visibility>
     if parsed.is_none() {
         errors.insert(
             "visibility".into(),
-            "Choose when interviewers see each other's scorecards: never, after-submit or always."
-                .into(),
+            i18n::current().t("hiring-error-visibility"),
         );
     }
     parsed
@@ -186,13 +185,14 @@ fn parse_visibility(value: &str, errors: &mut FieldErrors) -> Option<Visibility>
 pub async fn open_role(state: &AppState, user: &CurrentUser, form: &OpenRole) -> AppResult<String> {
     require_admin(user)?;
     let now = state.clock.now();
+    let i18n = i18n::current();
     let mut errors = FieldErrors::new();
-    let title = Name::parse(&form.title, "the role's title")
+    let title = Name::parse_in(&form.title, &i18n.t("hiring-what-role-title"), i18n)
         .map_err(|e| errors.insert("title".into(), e))
         .ok();
     let rubric = state.content.current_rubric(&form.rubric_id);
     if rubric.is_none() {
-        errors.insert("rubric".into(), "Choose one of the listed rubrics.".into());
+        errors.insert("rubric".into(), i18n.t("hiring-error-rubric"));
     }
     let visibility = parse_visibility(&form.visibility, &mut errors);
     let (Some(title), Some(rubric), true) = (title, rubric, errors.is_empty()) else {
@@ -263,16 +263,14 @@ pub async fn update_role(
 ) -> AppResult<()> {
     require_admin(user)?;
     let (role, rubric) = load_role(state, user, role_id).await?;
+    let i18n = i18n::current();
     let mut errors = FieldErrors::new();
     let visibility = parse_visibility(visibility, &mut errors);
     let mut new_weights = role.weights.clone();
     for (id, value) in weights {
         let field = format!("weight.{id}");
         if rubric.competency(id).is_none() {
-            errors.insert(
-                field,
-                "This competency is not part of the role's rubric.".into(),
-            );
+            errors.insert(field, i18n.t("hiring-error-weight-competency"));
             continue;
         }
         match value.trim().parse::<f64>() {
@@ -280,10 +278,7 @@ pub async fn update_role(
                 new_weights.insert(id.clone(), weight);
             }
             _ => {
-                errors.insert(
-                    field,
-                    "Enter a weight greater than 0 and at most 10, e.g. 1 or 2.5.".into(),
-                );
+                errors.insert(field, i18n.t("hiring-error-weight"));
             }
         }
     }
@@ -315,10 +310,7 @@ pub async fn set_organisation_visibility(
 ) -> AppResult<()> {
     require_admin(user)?;
     let visibility = Visibility::parse(value).ok_or_else(|| {
-        AppError::field(
-            "visibility",
-            "Choose when interviewers see each other's scorecards: never, after-submit or always.",
-        )
+        AppError::field("visibility", i18n::current().t("hiring-error-visibility"))
     })?;
     let mut tx = state.db.begin_write().await?;
     hiring::set_organisation_visibility(&mut *tx, &user.organisation_id, visibility).await?;
@@ -345,23 +337,21 @@ pub async fn add_stage(
 ) -> AppResult<String> {
     require_admin(user)?;
     let (role, rubric) = load_role(state, user, role_id).await?;
+    let i18n = i18n::current();
     let mut errors = FieldErrors::new();
-    let name = Name::parse(&form.name, "the interview's name")
+    let name = Name::parse_in(&form.name, &i18n.t("hiring-what-stage-name"), i18n)
         .map_err(|e| errors.insert("name".into(), e))
         .ok();
     let members = accounts::list_members(state.db.pool(), &user.organisation_id).await?;
     if !members.iter().any(|m| m.user_id == form.interviewer_id) {
-        errors.insert(
-            "interviewer".into(),
-            "Choose an interviewer from the members of your organisation.".into(),
-        );
+        errors.insert("interviewer".into(), i18n.t("hiring-error-interviewer"));
     }
     let mut focus = Vec::new();
     for id in &form.focus {
         if rubric.competency(id).is_none() {
             errors.insert(
                 "focus".into(),
-                format!("\"{id}\" is not a competency of this role; choose from the list."),
+                i18n.t_with("hiring-error-focus-unknown", &[("id", id.as_str().into())]),
             );
         } else if !focus.contains(id) {
             focus.push(id.clone());
@@ -370,11 +360,13 @@ pub async fn add_stage(
     if !errors.contains_key("focus") && !FOCUS_COMPETENCIES.contains(&focus.len()) {
         errors.insert(
             "focus".into(),
-            format!(
-                "Choose {} to {} focus competencies (you chose {}): enough to probe each one in depth.",
-                FOCUS_COMPETENCIES.start(),
-                FOCUS_COMPETENCIES.end(),
-                focus.len()
+            i18n.t_with(
+                "hiring-error-focus-count",
+                &[
+                    ("min", FOCUS_COMPETENCIES.start().to_string().into()),
+                    ("max", FOCUS_COMPETENCIES.end().to_string().into()),
+                    ("chosen", focus.len().to_string().into()),
+                ],
             ),
         );
     }
@@ -418,18 +410,26 @@ pub async fn add_candidate(
 ) -> AppResult<String> {
     require_admin(user)?;
     let (role, _) = load_role(state, user, role_id).await?;
+    let i18n = i18n::current();
     let mut errors = FieldErrors::new();
-    let name = Name::parse(&form.name, "the candidate's name")
+    let name = Name::parse_in(&form.name, &i18n.t("hiring-what-candidate-name"), i18n)
         .map_err(|e| errors.insert("name".into(), e))
         .ok();
-    let current_title = Name::parse(&form.current_title, "the candidate's current title")
-        .map_err(|e| errors.insert("current_title".into(), e))
-        .ok();
+    let current_title = Name::parse_in(
+        &form.current_title,
+        &i18n.t("hiring-what-candidate-title"),
+        i18n,
+    )
+    .map_err(|e| errors.insert("current_title".into(), e))
+    .ok();
     let mut career = Vec::new();
     if form.career.len() > MAX_CAREER_ENTRIES {
         errors.insert(
             "career".into(),
-            format!("List at most {MAX_CAREER_ENTRIES} roles."),
+            i18n.t_with(
+                "hiring-error-career-count",
+                &[("max", MAX_CAREER_ENTRIES.to_string().into())],
+            ),
         );
     }
     for (index, (title, function, years)) in form.career.iter().enumerate() {
@@ -437,14 +437,19 @@ pub async fn add_candidate(
             continue; // an empty row of the form
         }
         let n = index + 1;
-        let title = Name::parse(title, &format!("the title of role {n}"))
+        let role_n: (&str, i18n::Arg<'_>) = ("n", n.to_string().into());
+        let what = i18n.t_with("hiring-what-career-title", std::slice::from_ref(&role_n));
+        let title = Name::parse_in(title, &what, i18n)
             .map_err(|e| errors.insert(format!("career.{index}.title"), e))
             .ok();
         let function = CareerFunction::parse(function);
         if function.is_none() {
             errors.insert(
                 format!("career.{index}.function"),
-                format!("Choose the function of role {n}: marketing, sales, customer success, operations or other."),
+                i18n.t_with(
+                    "hiring-error-career-function",
+                    std::slice::from_ref(&role_n),
+                ),
             );
         }
         let years = match years.trim().replace(',', ".").parse::<f64>() {
@@ -452,7 +457,7 @@ pub async fn add_candidate(
             _ => {
                 errors.insert(
                     format!("career.{index}.years"),
-                    format!("Enter the years in role {n} as a number from 0.1 to 50, e.g. 2.5."),
+                    i18n.t_with("hiring-error-career-years", std::slice::from_ref(&role_n)),
                 );
                 None
             }
@@ -720,7 +725,7 @@ async fn weight_suggestions(
                 })
             })
             .collect();
-        let suggestions = suggest_weights(rubric, &levels)
+        let suggestions = suggest_weights_in(rubric, &levels, i18n::current())
             .into_iter()
             .zip(current)
             .map(|(s, c)| WeightSuggestion {
@@ -1054,13 +1059,14 @@ pub async fn save_scorecard(
     if stage.interviewer_id != user.user_id {
         return Err(AppError::Forbidden);
     }
+    let i18n = i18n::current();
     let mut errors = FieldErrors::new();
     let mut ratings = BTreeMap::new();
     for id in input.ratings.keys() {
         if !stage.focus.contains(id) {
             errors.insert(
                 format!("rating.{id}"),
-                format!("\"{id}\" is not a focus competency of this interview."),
+                i18n.t_with("hiring-error-rating-unknown", &[("id", id.as_str().into())]),
             );
         }
     }
@@ -1069,12 +1075,14 @@ pub async fn save_scorecard(
         let title = rubric
             .competency(id)
             .map_or(id.as_str(), |c| c.title.as_str());
+        let competency: (&str, i18n::Arg<'_>) = ("competency", title.into());
         let rating = if value.trim().is_empty() {
             if submit {
                 errors.insert(
                     format!("rating.{id}"),
-                    format!(
-                        "Rate {title}, or choose \"no evidence\" if the interview did not show it."
+                    i18n.t_with(
+                        "hiring-error-rating-missing",
+                        std::slice::from_ref(&competency),
                     ),
                 );
             }
@@ -1082,8 +1090,14 @@ pub async fn save_scorecard(
         } else {
             match Rating::parse(&value, rubric.scale()) {
                 Ok(rating) => Some(rating),
-                Err(message) => {
-                    errors.insert(format!("rating.{id}"), message);
+                Err(_) => {
+                    errors.insert(
+                        format!("rating.{id}"),
+                        i18n.t_with(
+                            "hiring-error-rating-level",
+                            &[("scale", rubric.scale().to_string().into())],
+                        ),
+                    );
                     None
                 }
             }
@@ -1092,15 +1106,22 @@ pub async fn save_scorecard(
         if evidence.chars().count() > MAX_EVIDENCE_CHARS {
             errors.insert(
                 format!("evidence.{id}"),
-                format!(
-                    "Shorten the evidence for {title} to at most {MAX_EVIDENCE_CHARS} characters (it has {}).",
-                    evidence.chars().count()
+                i18n.t_with(
+                    "hiring-error-evidence-long",
+                    &[
+                        competency.clone(),
+                        ("max", MAX_EVIDENCE_CHARS.to_string().into()),
+                        ("count", evidence.chars().count().to_string().into()),
+                    ],
                 ),
             );
         } else if submit && matches!(rating, Some(Rating::Level(_))) && evidence.is_empty() {
             errors.insert(
                 format!("evidence.{id}"),
-                format!("Say what you observed that supports the level for {title}."),
+                i18n.t_with(
+                    "hiring-error-evidence-missing",
+                    std::slice::from_ref(&competency),
+                ),
             );
         }
         ratings.insert(
@@ -1116,7 +1137,7 @@ pub async fn save_scorecard(
             if submit {
                 errors.insert(
                     "recommendation".into(),
-                    "Choose your overall recommendation.".into(),
+                    i18n.t("hiring-error-recommendation-missing"),
                 );
             }
             None
@@ -1126,7 +1147,7 @@ pub async fn save_scorecard(
             if parsed.is_none() {
                 errors.insert(
                     "recommendation".into(),
-                    "Choose strong no, no, yes or strong yes.".into(),
+                    i18n.t("hiring-error-recommendation"),
                 );
             }
             parsed
@@ -1136,9 +1157,12 @@ pub async fn save_scorecard(
     if takeaways.chars().count() > MAX_NOTE_CHARS {
         errors.insert(
             "takeaways".into(),
-            format!(
-                "Shorten the key take-aways to at most {MAX_NOTE_CHARS} characters (they have {}).",
-                takeaways.chars().count()
+            i18n.t_with(
+                "hiring-error-takeaways-long",
+                &[
+                    ("max", MAX_NOTE_CHARS.to_string().into()),
+                    ("count", takeaways.chars().count().to_string().into()),
+                ],
             ),
         );
     }
@@ -1164,9 +1188,7 @@ pub async fn save_scorecard(
     .await?;
     tx.commit().await?;
     if !saved {
-        return Err(AppError::invalid_form(
-            "This scorecard has been submitted and is locked; it can no longer be changed.",
-        ));
+        return Err(AppError::invalid_form(i18n.t("hiring-error-locked")));
     }
     let record = hiring::find_scorecard(state.db.pool(), &stage.id, &candidate.id).await?;
     Ok(scorecard_view(
@@ -1227,12 +1249,10 @@ pub async fn candidate_scorecards(
         }
     }
     let rule = role.visibility();
+    let i18n = i18n::current();
     let hidden_reason = (hidden_submitted > 0).then(|| match rule {
-        Visibility::Never => {
-            "Interviewers of this role never see each other's scorecards; admins do.".to_owned()
-        }
-        _ => "Submit your own scorecard first: other interviewers' scorecards stay hidden until you have."
-            .to_owned(),
+        Visibility::Never => i18n.t("hiring-hidden-never"),
+        _ => i18n.t("hiring-hidden-submit-first"),
     });
     Ok(CandidateScorecards {
         candidate_id: candidate.id,
@@ -1304,22 +1324,22 @@ pub async fn decide(
 ) -> AppResult<()> {
     require_admin(user)?;
     let (candidate, _, _) = load_candidate(state, user, candidate_id).await?;
+    let i18n = i18n::current();
     let mut errors = FieldErrors::new();
     let outcome = DecisionOutcome::parse(outcome);
     if outcome.is_none() {
-        errors.insert("outcome".into(), "Choose hire, no hire or hold.".into());
+        errors.insert("outcome".into(), i18n.t("hiring-error-outcome"));
     }
     let rationale = rationale.trim();
     if rationale.is_empty() {
-        errors.insert(
-            "rationale".into(),
-            "Write the reasons for the decision, so that the panel and later readers know them."
-                .into(),
-        );
+        errors.insert("rationale".into(), i18n.t("hiring-error-rationale-missing"));
     } else if rationale.chars().count() > MAX_NOTE_CHARS {
         errors.insert(
             "rationale".into(),
-            format!("Shorten the rationale to at most {MAX_NOTE_CHARS} characters."),
+            i18n.t_with(
+                "hiring-error-rationale-long",
+                &[("max", MAX_NOTE_CHARS.to_string().into())],
+            ),
         );
     }
     let (Some(outcome), true) = (outcome, errors.is_empty()) else {
