@@ -16,13 +16,13 @@ const PASSWORD: &str = "correct horse battery";
 const ORGANISATION: &str = "远航营收";
 const CAMPAIGN: &str = "第一季度基线";
 
-fn zh() -> I18n {
+pub(crate) fn zh() -> I18n {
     I18n::new(Locale::ZhCn)
 }
 
 /// Switches the page shown to Chinese with the header's switcher (a plain form, so it works
 /// with JavaScript off too) and waits for the page to come back in Chinese.
-async fn switch_to_chinese(browser: &Browser) {
+pub(crate) async fn switch_to_chinese(browser: &Browser) {
     browser.click_button(Locale::ZhCn.native_name()).await;
     browser
         .wait_for_text("//html[@lang='zh-CN']", "the page in Chinese")

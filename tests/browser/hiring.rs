@@ -1,3 +1,4 @@
+use crate::chinese::{switch_to_chinese, zh};
 use revalign_tests::browser::{assert_no_console_errors, require_built_site, Browser, Driver};
 use revalign_tests::{location, Backend, TestApp};
 
@@ -244,4 +245,132 @@ async fn a_panel_scores_a_candidate_blind_and_the_debrief_compares_them() {
     for browser in [ana, ben, cleo, dan, gus] {
         browser.close().await;
     }
+}
+
+/// Signs in with the page switched to Chinese first (the switcher keeps the choice for the
+/// session that follows).
+async fn sign_in_in_chinese(
+    driver: &Driver,
+    app: &TestApp,
+    email: &str,
+    javascript: bool,
+) -> Browser {
+    let zh = zh();
+    let browser = driver.browser(javascript).await;
+    browser.goto(&app.url("/signin")).await;
+    switch_to_chinese(&browser).await;
+    browser.fill(&zh.t("field-email"), email).await;
+    browser.fill(&zh.t("field-password"), PASSWORD).await;
+    browser.click_button(&zh.t("signin-submit")).await;
+    browser
+        .wait_for_text(
+            &format!("//nav[@aria-label='{}']", zh.t("nav-main")),
+            "signed in, in Chinese",
+        )
+        .await;
+    browser
+}
+
+/// The hiring flow once in Chinese: the admin opens a role, two interviewers (one with
+/// JavaScript off) rate the candidate against the rubric's Chinese wording, and the
+/// debrief, its split flagged, reads in Chinese.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_panel_rates_a_candidate_and_debriefs_in_chinese() {
+    require_built_site();
+    let zh = zh();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    app.sign_up("远航营收", "李安娜", "anna@yuanhang.test", PASSWORD)
+        .await;
+    app.join_as_member("王本", "ben@yuanhang.test", PASSWORD)
+        .await;
+    app.join_as_member("陈丹", "dan@yuanhang.test", PASSWORD)
+        .await;
+    let driver = Driver::start().await;
+
+    let anna = sign_in_in_chinese(&driver, &app, "anna@yuanhang.test", true).await;
+    anna.goto(&app.url("/hiring")).await;
+    anna.wait_for_hydration().await;
+    anna.fill(&zh.t("hiring-role-title-label"), "营收运营副总裁")
+        .await;
+    anna.click_button(&zh.t("hiring-open-role-submit")).await;
+    anna.wait_for_heading("营收运营副总裁").await;
+    assert_no_console_errors(&anna, "open a role in Chinese").await;
+    let role_path = url::Url::parse(&anna.url().await)
+        .unwrap()
+        .path()
+        .to_owned();
+    let role_page = app.page(&role_path).await;
+    for (name, stage) in [("王本", "领导力"), ("陈丹", "客户成功")] {
+        let interviewer = option_value(&role_page, name);
+        let mut fields = vec![("name", stage), ("interviewer", interviewer.as_str())];
+        fields.extend([XFL, BRIDGE, CS].iter().map(|f| ("focus", *f)));
+        let added = app.post_form(&format!("{role_path}/stages"), &fields).await;
+        assert_eq!(location(&added), role_path);
+    }
+    let added = app
+        .post_form(
+            &format!("{role_path}/candidates"),
+            &[("name", "李丽"), ("current_title", "销售运营总监")],
+        )
+        .await;
+    let candidate_path = location(&added);
+
+    // Each interviewer's kit shows the rubric in Chinese; both submit.
+    for (email, stage, javascript, ratings, recommendation) in [
+        (
+            "ben@yuanhang.test",
+            "领导力",
+            true,
+            ["4", "4", "3"],
+            "strong-yes",
+        ),
+        (
+            "dan@yuanhang.test",
+            "客户成功",
+            false,
+            ["1", "3", "2"],
+            "no",
+        ),
+    ] {
+        let interviewer = sign_in_in_chinese(&driver, &app, email, javascript).await;
+        interviewer.goto(&app.url("/interviews")).await;
+        interviewer.click_link("李丽").await;
+        interviewer
+            .wait_for_heading(&zh.t_with(
+                "hiring-interview-heading",
+                &[("candidate", "李丽".into()), ("stage", stage.into())],
+            ))
+            .await;
+        let kit = interviewer.client.source().await.unwrap();
+        assert!(kit.contains("跨职能领导力"), "the rubric in Chinese: {kit}");
+        if javascript {
+            interviewer.wait_for_hydration().await;
+        }
+        let ratings: Vec<(&str, &str, &str)> = [XFL, BRIDGE, CS]
+            .into_iter()
+            .zip(ratings)
+            .map(|(competency, level)| (competency, level, "有具体例子"))
+            .collect();
+        fill_scorecard(&interviewer, &ratings, recommendation).await;
+        interviewer
+            .click_button(&zh.t("hiring-submit-scorecard"))
+            .await;
+        interviewer.wait_for_heading("李丽").await;
+        assert_no_console_errors(&interviewer, "scorecard in Chinese").await;
+        interviewer.close().await;
+    }
+
+    // The debrief in Chinese: both columns, the split on cross-functional leadership (4
+    // and 1) flagged in words.
+    anna.goto(&app.url(&format!("{candidate_path}/debrief")))
+        .await;
+    anna.wait_for_heading(&zh.t_with("hiring-debrief-heading", &[("candidate", "李丽".into())]))
+        .await;
+    let head = anna.text_of("table.debrief-grid thead").await;
+    assert!(head.contains("王本") && head.contains("陈丹"), "{head}");
+    let flagged = anna.text_of("table.debrief-grid tr.flagged").await;
+    assert!(flagged.contains("跨职能领导力"), "{flagged}");
+    assert!(flagged.contains("评分相差 3 个等级"), "{flagged}");
+    assert_no_console_errors(&anna, "debrief in Chinese").await;
+    anna.close().await;
 }
