@@ -17,6 +17,7 @@ on_both_backends!(
     the_report_shows_every_section_and_the_hiring_status,
     simultaneous_changes_to_one_initiative_are_all_kept,
     results_and_the_roadmap_follow_each_new_submission,
+    the_roadmap_reads_in_the_readers_language_history_included,
 );
 
 /// One respondent through a function link, answering step i (dimension i) with values[i].
@@ -873,4 +874,70 @@ async fn results_and_the_roadmap_follow_each_new_submission(backend: Backend) {
         .await;
     let current = |r: &Value| r["dimensions"][0]["current"].as_f64().unwrap();
     assert!(current(&roadmap_after) > current(&roadmap_before));
+}
+
+/// A reader of Chinese sees the whole roadmap in Chinese: the initiatives' titles from the
+/// library's translation, the planner's reasons, and the history lines (stored as data, so
+/// a line written while someone read English reads in Chinese too).
+async fn the_roadmap_reads_in_the_readers_language_history_included(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (ana, campaign) = answered(&app).await;
+    let path = format!("/api/v1/campaigns/{campaign}/roadmap");
+    let (_, roadmap) = ana.get(&path).await;
+    let first = scheduled(&roadmap)
+        .into_iter()
+        .find(|p| p.0 == 0)
+        .expect("something in phase 1")
+        .1;
+    let (status, _) = ana
+        .post(
+            &format!("{path}/initiatives/{first}"),
+            json!({"action": "drop"}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (status, _) = ana
+        .put(
+            &format!("{path}/settings"),
+            json!({"phases": 5, "capacity_weeks": 10, "phase_length": "quarter",
+                   "starts_on": "2027-01-01", "targets": {}}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let english = app.page(&format!("/assessments/{campaign}/roadmap")).await;
+    assert!(
+        english.contains("Changed the settings: phases 4 → 5"),
+        "{english}"
+    );
+    assert!(english.contains("Dropped “"), "{english}");
+
+    app.post_form("/language", &[("locale", "zh-CN"), ("next", "/dashboard")])
+        .await;
+    let chinese = app.page(&format!("/assessments/{campaign}/roadmap")).await;
+    for words in ["修改了设置：阶段数 4 → 5", "移除了“", "→ 目标"] {
+        assert!(chinese.contains(words), "{words} not in {chinese}");
+    }
+    for words in [
+        "Changed the settings",
+        "Dropped “",
+        "→ target",
+        "Needed before",
+    ] {
+        assert!(!chinese.contains(words), "{words} left in {chinese}");
+    }
+    // The dropped initiative by its Chinese title, as the library's translation has it.
+    let title = std::fs::read_dir(revalign_tests::workspace_root().join("content/initiatives"))
+        .unwrap()
+        .filter_map(|entry| std::fs::read_to_string(entry.unwrap().path()).ok())
+        .filter(|text| text.contains("locale: zh-CN"))
+        .find_map(|text| {
+            text.lines()
+                .find(|line| line.starts_with("# ") && line.contains(&format!("{{#{first}}}")))
+                .map(|line| line[2..line.find(" {").unwrap()].to_owned())
+        })
+        .expect("the initiative has a Chinese title");
+    assert!(
+        chinese.contains(&format!("移除了“{title}”")),
+        "{title}: {chinese}"
+    );
 }

@@ -155,8 +155,18 @@ roadmap-summary-plan = The roadmap plans { $initiatives ->
 roadmap-summary-since-unchanged = Since “{ $campaign }” ({ $date }), no dimension moved.
 roadmap-summary-since = Since “{ $campaign }” ({ $date }): { $moved }.
 
-# What the initiative forms did: a history line (kept in English) and, with a full stop,
-# the notice.
+# What the roadmap forms did: a history line (worded for each reader from what was
+# stored) and, with a full stop, the notice.
+roadmap-change-settings = Changed the settings: { $changes }
+roadmap-change-settings-unchanged = Saved the settings unchanged
+# Between the changes of one settings line.
+roadmap-change-separator = {"; "}
+roadmap-change-phases = phases { $from } → { $to }
+roadmap-change-capacity = capacity { $from } → { $to } person-weeks per phase
+roadmap-change-phase-length = phase length { $from } → { $to }
+roadmap-change-start = start { $from } → { $to }
+roadmap-change-target = target for { $dimension } { $from } → { $to }
+roadmap-change-target-default = default
 roadmap-change-moved = Moved “{ $initiative }” from phase { $from } to phase { $to }
 roadmap-change-pinned = Pinned “{ $initiative }” to phase { $phase }
 roadmap-change-dropped = Dropped “{ $initiative }”

@@ -141,6 +141,15 @@ roadmap-summary-plan = 路线图在 { $phases ->
 roadmap-summary-since-unchanged = 与“{ $campaign }”（{ $date }）相比，没有维度发生变化。
 roadmap-summary-since = 与“{ $campaign }”（{ $date }）相比：{ $moved }。
 
+roadmap-change-settings = 修改了设置：{ $changes }
+roadmap-change-settings-unchanged = 保存了设置，未做改动
+roadmap-change-separator = ；
+roadmap-change-phases = 阶段数 { $from } → { $to }
+roadmap-change-capacity = 每阶段产能 { $from } → { $to } 人周
+roadmap-change-phase-length = 阶段长度 { $from } → { $to }
+roadmap-change-start = 开始日期 { $from } → { $to }
+roadmap-change-target = { $dimension }的目标 { $from } → { $to }
+roadmap-change-target-default = 默认
 roadmap-change-moved = 将“{ $initiative }”从第 { $from } 阶段移到第 { $to } 阶段
 roadmap-change-pinned = 将“{ $initiative }”固定在第 { $phase } 阶段
 roadmap-change-dropped = 移除了“{ $initiative }”

@@ -177,7 +177,11 @@ pub struct ChangeRecord {
     pub initiative_id: Option<String>,
     pub actor_name: String,
     pub at: DateTime<Utc>,
+    /// In English, as written at the time.
     pub description: String,
+    /// What changed, as JSON (see `services::roadmap`); `None` on lines from before it was
+    /// kept.
+    pub details: Option<String>,
 }
 
 pub async fn record_change<'e, E: Executor<'e, Database = Any>>(
@@ -187,16 +191,18 @@ pub async fn record_change<'e, E: Executor<'e, Database = Any>>(
     actor_id: &str,
     now: DateTime<Utc>,
     description: &str,
+    details: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO roadmap_changes (campaign_id, initiative_id, actor_id, at, description) \
-         VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO roadmap_changes (campaign_id, initiative_id, actor_id, at, description, details) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(campaign_id)
     .bind(initiative_id)
     .bind(actor_id)
     .bind(to_millis(now))
     .bind(description)
+    .bind(details)
     .execute(ex)
     .await?;
     Ok(())
@@ -209,7 +215,7 @@ pub async fn changes<'e, E: Executor<'e, Database = Any>>(
     limit: i64,
 ) -> Result<Vec<ChangeRecord>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT c.initiative_id, u.display_name, c.at, c.description \
+        "SELECT c.initiative_id, u.display_name, c.at, c.description, c.details \
          FROM roadmap_changes c JOIN users u ON u.id = c.actor_id \
          WHERE c.campaign_id = $1 ORDER BY c.id DESC LIMIT $2",
     )
@@ -224,6 +230,7 @@ pub async fn changes<'e, E: Executor<'e, Database = Any>>(
                 actor_name: row.try_get("display_name")?,
                 at: from_millis(row.try_get("at")?),
                 description: row.try_get("description")?,
+                details: row.try_get("details")?,
             })
         })
         .collect()

@@ -12,4 +12,5 @@ pub mod organisations;
 pub mod questionnaire;
 pub mod results_cache;
 pub mod roadmap;
+pub mod roadmap_history;
 pub mod tokens;

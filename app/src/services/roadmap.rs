@@ -11,14 +11,13 @@
 use super::assessments::{self, computed_results};
 use super::auth::CurrentUser;
 use super::hiring;
+use super::roadmap_history::{settings_changes, Effect, Entry, Titles};
 use crate::db::campaigns::{self, CampaignRecord};
 use crate::db::roadmaps::{self, InitiativeRecord};
 use crate::domain::account::Name;
 use crate::domain::initiative::Initiative;
 use crate::domain::model::MaturityModel;
-use crate::domain::planner::{
-    self, level, weeks, Choice, DimensionState, PerceptionGapInfo, PlanInput,
-};
+use crate::domain::planner::{self, level, Choice, DimensionState, PerceptionGapInfo, PlanInput};
 use crate::domain::results::CampaignResults;
 use crate::domain::roadmap::{parse_settings, RoadmapSettings, SettingsInput};
 use crate::error::{AppError, AppResult};
@@ -254,15 +253,23 @@ async fn roadmap_from(
 ) -> AppResult<RoadmapView> {
     let dimensions = dimension_targets(&loaded);
     let planned = plan_view(state, &loaded, &dimensions);
-    let history = roadmaps::changes(state.db.pool(), &loaded.record.id, HISTORY_LINES)
-        .await?
-        .into_iter()
-        .map(|c| ChangeView {
-            at: c.at.format("%Y-%m-%d %H:%M").to_string(),
-            who: c.actor_name,
-            what: c.description,
-        })
-        .collect();
+    let changes = roadmaps::changes(state.db.pool(), &loaded.record.id, HISTORY_LINES).await?;
+    let history: Vec<ChangeView> = {
+        let titles = shown_titles(state, &loaded);
+        changes
+            .into_iter()
+            .map(|c| ChangeView {
+                at: c.at.format("%Y-%m-%d %H:%M").to_string(),
+                who: c.actor_name,
+                // Lines from before the details were kept have their English words only.
+                what: c
+                    .details
+                    .as_deref()
+                    .and_then(|json| serde_json::from_str::<Entry>(json).ok())
+                    .map_or(c.description, |entry| entry.words(current(), &titles)),
+            })
+            .collect()
+    };
     let previous = reassessment(state, user, &loaded).await?;
     let settings = SettingsView {
         phases: loaded.settings.phases,
@@ -354,58 +361,43 @@ async fn reassessment(
     Ok(None)
 }
 
-/// Describes what changed between two settings, for the history.
-fn describe_settings(
-    before: &RoadmapSettings,
-    after: &RoadmapSettings,
-    model: &MaturityModel,
-) -> String {
-    let mut parts = Vec::new();
-    if before.phases != after.phases {
-        parts.push(format!(
-            "phases {} \u{2192} {}",
-            before.phases, after.phases
-        ));
-    }
-    if before.capacity_weeks != after.capacity_weeks {
-        parts.push(format!(
-            "capacity {} \u{2192} {} person-weeks per phase",
-            weeks(before.capacity_weeks),
-            weeks(after.capacity_weeks)
-        ));
-    }
-    if before.phase_length != after.phase_length {
-        parts.push(format!(
-            "phase length {} \u{2192} {}",
-            before.phase_length.label().to_lowercase(),
-            after.phase_length.label().to_lowercase()
-        ));
-    }
-    if before.starts_on != after.starts_on {
-        parts.push(format!(
-            "start {} \u{2192} {}",
-            before.starts_on, after.starts_on
-        ));
-    }
-    for dimension in &model.dimensions {
-        let (old, new) = (
-            before.targets.get(&dimension.id),
-            after.targets.get(&dimension.id),
-        );
-        if old != new {
-            let show = |t: Option<&f64>| t.map_or_else(|| "default".to_owned(), |t| level(*t));
-            parts.push(format!(
-                "target for {} {} \u{2192} {}",
-                dimension.title,
-                show(old),
-                show(new)
-            ));
-        }
-    }
-    if parts.is_empty() {
-        "Saved the settings unchanged".to_owned()
-    } else {
-        format!("Changed the settings: {}", parts.join("; "))
+/// Writes a line of the history: its data, and its words in English (what older readers
+/// of the table have).
+async fn record_history(
+    tx: &mut crate::db::WriteTransaction,
+    campaign_id: &str,
+    initiative_id: Option<&str>,
+    actor_id: &str,
+    now: DateTime<Utc>,
+    entry: &Entry,
+) -> AppResult<()> {
+    let details = serde_json::to_string(entry).map_err(|_| AppError::Internal)?;
+    let description = entry.words(I18n::default(), &Titles::recorded());
+    roadmaps::record_change(
+        &mut **tx,
+        campaign_id,
+        initiative_id,
+        actor_id,
+        now,
+        &description,
+        &details,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Initiative and dimension titles in the reader's language, for history lines.
+fn shown_titles<'a>(state: &'a AppState, loaded: &'a Loaded) -> Titles<'a> {
+    let locale = current().locale.tag();
+    Titles {
+        initiative: Box::new(move |id| {
+            state
+                .content
+                .library()
+                .initiative_in(id, locale)
+                .map(|l| l.initiative.title.clone())
+        }),
+        dimension: Box::new(move |id| loaded.model.dimension(id).map(|d| d.title.clone())),
     }
 }
 
@@ -428,8 +420,10 @@ pub async fn save_settings(
         .await?
         .unwrap_or_else(|| RoadmapSettings::defaults(record.created_at.date_naive()));
     roadmaps::save_settings(&mut *tx, &record.id, &settings, &user.user_id, now).await?;
-    let description = describe_settings(&before, &settings, &model);
-    roadmaps::record_change(&mut *tx, &record.id, None, &user.user_id, now, &description).await?;
+    let entry = Entry::Settings {
+        changes: settings_changes(&before, &settings, &model),
+    };
+    record_history(&mut tx, &record.id, None, &user.user_id, now, &entry).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -493,7 +487,6 @@ pub async fn change_initiative(
         .ok_or(AppError::NotFound)?
         .initiative;
     let change = Change {
-        title: &initiative.title,
         phases: loaded.settings.phases,
         planned_phase: current_phase(state, &loaded, &initiative.id),
         now: state.clock.now(),
@@ -502,48 +495,33 @@ pub async fn change_initiative(
     let mut tx = state.db.begin_write().await?;
     let mut record = roadmaps::lock_initiative(&mut tx, &loaded.record.id, &initiative.id).await?;
     let effect = change.apply(action, &mut record)?;
-    let description = change.describe(&effect, I18n::default());
     roadmaps::save_initiative(&mut *tx, &loaded.record.id, &record).await?;
-    roadmaps::record_change(
-        &mut *tx,
+    let entry = Entry::Initiative {
+        id: initiative.id.clone(),
+        title: initiative.title.clone(),
+        effect,
+    };
+    record_history(
+        &mut tx,
         &loaded.record.id,
         Some(&initiative.id),
         &user.user_id,
         change.now,
-        &description,
+        &entry,
     )
     .await?;
     tx.commit().await?;
-    Ok(change.describe(&effect, current()))
+    let words = entry.words(current(), &shown_titles(state, &loaded));
+    Ok(words)
 }
 
 /// What an action on one initiative needs to know besides its stored decisions.
 struct Change<'a> {
-    /// The initiative's title, for the history.
-    title: &'a str,
     phases: usize,
     /// Where the plan puts it now, if anywhere.
     planned_phase: Option<usize>,
     now: DateTime<Utc>,
     user_id: &'a str,
-}
-
-/// What an action did to one initiative, to be worded for the history and the notice.
-enum Effect {
-    /// Moved from one 0-based phase to another.
-    Moved {
-        from: usize,
-        to: usize,
-    },
-    Pinned {
-        phase: usize,
-    },
-    Dropped,
-    Restored,
-    ClearedOwner,
-    Owner(String),
-    MarkedDone,
-    MarkedNotDone,
 }
 
 impl Change<'_> {
@@ -615,31 +593,6 @@ impl Change<'_> {
                 Effect::MarkedNotDone
             }
         })
-    }
-
-    /// What was done, as a sentence without the final full stop: "Moved “CRM hygiene” from
-    /// phase 1 to phase 2".
-    fn describe(&self, effect: &Effect, i18n: I18n) -> String {
-        let title = ("initiative", self.title.into());
-        match effect {
-            Effect::Moved { from, to } => i18n.t_with(
-                "roadmap-change-moved",
-                &[title, ("from", (from + 1).into()), ("to", (to + 1).into())],
-            ),
-            Effect::Pinned { phase } => i18n.t_with(
-                "roadmap-change-pinned",
-                &[title, ("phase", (phase + 1).into())],
-            ),
-            Effect::Dropped => i18n.t_with("roadmap-change-dropped", &[title]),
-            Effect::Restored => i18n.t_with("roadmap-change-restored", &[title]),
-            Effect::ClearedOwner => i18n.t_with("roadmap-change-owner-cleared", &[title]),
-            Effect::Owner(name) => i18n.t_with(
-                "roadmap-change-owner",
-                &[title, ("name", name.as_str().into())],
-            ),
-            Effect::MarkedDone => i18n.t_with("roadmap-change-done", &[title]),
-            Effect::MarkedNotDone => i18n.t_with("roadmap-change-not-done", &[title]),
-        }
     }
 }
 
