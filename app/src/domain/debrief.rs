@@ -15,6 +15,7 @@
 use super::agreement::{icc, krippendorff_alpha, Metric};
 use super::rubric::{Rating, Recommendation};
 use super::stats::{mean, sample_std_dev, weighted_mean};
+use crate::i18n::I18n;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -264,17 +265,28 @@ pub fn level_gap(cells: &[Option<Rating>]) -> Option<LevelGap> {
     })
 }
 
-/// Names the lowest and the highest level of a row when they are far enough apart.
+impl LevelGap {
+    /// "Ratings 2 levels apart: Ana Lee 1, Ben Ode 3" in the language of `i18n`; `name`
+    /// names the interviewer of a column.
+    pub fn words(&self, i18n: I18n, name: impl Fn(usize) -> String) -> String {
+        i18n.t_with(
+            "hiring-flag-levels",
+            &[
+                ("gap", self.gap.to_string().into()),
+                ("low_by", name(self.low_by).into()),
+                ("low", self.low.to_string().into()),
+                ("high_by", name(self.high_by).into()),
+                ("high", self.high.to_string().into()),
+            ],
+        )
+    }
+}
+
+/// Names the lowest and the highest level of a row when they are far enough apart (in
+/// English, for the API).
 fn level_flag(cells: &[Option<Rating>], scorecards: &[PanelScorecard]) -> Option<String> {
     let gap = level_gap(cells)?;
-    Some(format!(
-        "Ratings {} levels apart: {} {}, {} {}",
-        gap.gap,
-        scorecards[gap.low_by].interviewer_name,
-        gap.low,
-        scorecards[gap.high_by].interviewer_name,
-        gap.high
-    ))
+    Some(gap.words(I18n::default(), |i| scorecards[i].interviewer_name.clone()))
 }
 
 /// The most positive and the most negative recommendation of a panel, with the columns
@@ -296,19 +308,34 @@ pub fn recommendation_gap(
         .then_some(((high, high_by), (low, low_by)))
 }
 
+/// "Strong yes (Ana Lee) beside No (Ben Ode)" for a [`recommendation_gap`], in the language
+/// of `i18n`; `name` names the interviewer of a column.
+pub fn recommendation_words(
+    ((high, high_by), (low, low_by)): ((Recommendation, usize), (Recommendation, usize)),
+    i18n: I18n,
+    name: impl Fn(usize) -> String,
+) -> String {
+    i18n.t_with(
+        "hiring-flag-recommendations",
+        &[
+            ("high", i18n.t(high.label_key()).into()),
+            ("high_by", name(high_by).into()),
+            ("low", i18n.t(low.label_key()).into()),
+            ("low_by", name(low_by).into()),
+        ],
+    )
+}
+
 /// Names the most positive and the most negative recommendation when a positive one sits
-/// beside a negative one at least [`FLAG_RECOMMENDATION_GAP`] apart.
+/// beside a negative one at least [`FLAG_RECOMMENDATION_GAP`] apart (in English, for the
+/// API).
 fn recommendation_flag(scorecards: &[PanelScorecard]) -> Option<String> {
     let recommendations: Vec<Option<Recommendation>> =
         scorecards.iter().map(|s| s.recommendation).collect();
-    let ((high, high_by), (low, low_by)) = recommendation_gap(&recommendations)?;
-    Some(format!(
-        "{} ({}) beside {} ({})",
-        high.label(),
-        scorecards[high_by].interviewer_name,
-        low.label(),
-        scorecards[low_by].interviewer_name
-    ))
+    let gap = recommendation_gap(&recommendations)?;
+    Some(recommendation_words(gap, I18n::default(), |i| {
+        scorecards[i].interviewer_name.clone()
+    }))
 }
 
 fn panel_agreement(

@@ -818,6 +818,14 @@ pub fn DebriefPage() -> impl IntoView {
     }
 }
 
+/// The interviewer of a debrief column, by index.
+fn column_name(interviewers: &[crate::domain::debrief::DebriefInterviewer], i: usize) -> String {
+    interviewers
+        .get(i)
+        .map(|p| p.name.clone())
+        .unwrap_or_default()
+}
+
 /// A row's disagreement flag in the reader's language: "Ratings 2 levels apart: Ana Lee 1,
 /// Ben Ode 3".
 fn level_flag_text(
@@ -825,25 +833,9 @@ fn level_flag_text(
     cells: &[Option<Rating>],
     interviewers: &[crate::domain::debrief::DebriefInterviewer],
 ) -> String {
-    let Some(gap) = panel::level_gap(cells) else {
-        return String::new();
-    };
-    let name = |i: usize| {
-        interviewers
-            .get(i)
-            .map(|p| p.name.clone())
-            .unwrap_or_default()
-    };
-    i18n.t_with(
-        "hiring-flag-levels",
-        &[
-            ("gap", gap.gap.to_string().into()),
-            ("low_by", name(gap.low_by).into()),
-            ("low", gap.low.to_string().into()),
-            ("high_by", name(gap.high_by).into()),
-            ("high", gap.high.to_string().into()),
-        ],
-    )
+    panel::level_gap(cells).map_or_else(String::new, |gap| {
+        gap.words(i18n, |i| column_name(interviewers, i))
+    })
 }
 
 /// The panel's recommendation flag in the reader's language: "Strong yes (Ana Lee) beside
@@ -854,24 +846,9 @@ fn recommendation_flag_text(
 ) -> String {
     let recommendations: Vec<Option<Recommendation>> =
         interviewers.iter().map(|i| i.recommendation).collect();
-    let Some(((high, high_by), (low, low_by))) = panel::recommendation_gap(&recommendations) else {
-        return String::new();
-    };
-    let name = |i: usize| {
-        interviewers
-            .get(i)
-            .map(|p| p.name.clone())
-            .unwrap_or_default()
-    };
-    i18n.t_with(
-        "hiring-flag-recommendations",
-        &[
-            ("high", i18n.t(high.label_key()).into()),
-            ("high_by", name(high_by).into()),
-            ("low", i18n.t(low.label_key()).into()),
-            ("low_by", name(low_by).into()),
-        ],
-    )
+    panel::recommendation_gap(&recommendations).map_or_else(String::new, |gap| {
+        panel::recommendation_words(gap, i18n, |i| column_name(interviewers, i))
+    })
 }
 
 #[component]
