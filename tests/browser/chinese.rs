@@ -1,7 +1,8 @@
 //! The main flows once in Simplified Chinese, chosen with the switcher every page has: an
-//! owner creates an organisation, launches an assessment, two respondents answer it in
-//! Chinese (one with JavaScript off), and the results and the printed executive report
-//! read in Chinese, with the Chinese web font in the page and in the PDF.
+//! owner creates an organisation and a colleague joins it from an invite, the owner launches
+//! an assessment, two respondents answer it in Chinese (one with JavaScript off), and the
+//! results and the printed executive report read in Chinese, with the Chinese web font in
+//! the page and in the PDF. (The hiring flow in Chinese is in `hiring.rs`.)
 //!
 //! The expected texts come from the zh-CN catalogue itself, so the test follows the
 //! wording; what it checks is that the pages use it.
@@ -104,6 +105,44 @@ async fn an_organisation_runs_an_assessment_and_prints_the_report_in_chinese() {
         )
         .await;
     assert_no_console_errors(&owner, "sign-up in Chinese").await;
+
+    // Invite a colleague, who joins from the link in another browser, in Chinese too.
+    owner.goto(&app.url("/settings")).await;
+    owner.wait_for_hydration().await;
+    owner
+        .fill(&zh.t("settings-field-note"), "王本，销售运营")
+        .await;
+    owner.click_button(&zh.t("settings-invite-submit")).await;
+    owner
+        .wait_for_text("//input[@id='new-invite-link']", "invite link")
+        .await;
+    let invite = owner.value_of("#new-invite-link").await;
+    let colleague = driver.browser(true).await;
+    colleague.goto(&invite).await;
+    switch_to_chinese(&colleague).await;
+    colleague
+        .wait_for_heading(&zh.t_with("invite-heading", &[("organisation", ORGANISATION.into())]))
+        .await;
+    colleague.wait_for_hydration().await;
+    colleague.fill(&zh.t("field-your-name"), "王本").await;
+    colleague
+        .fill(&zh.t("field-work-email"), "ben@yuanhang.test")
+        .await;
+    colleague.fill(&zh.t("field-password"), PASSWORD).await;
+    colleague.click_button(&zh.t("invite-signup")).await;
+    colleague.wait_for_heading(ORGANISATION).await;
+    assert_no_console_errors(&colleague, "joining in Chinese").await;
+    colleague.close().await;
+    owner.goto(&app.url("/settings")).await;
+    owner
+        .wait_for_text(
+            &format!(
+                "//td[contains(., '{}')]",
+                zh.t_with("settings-invite-accepted-by", &[("name", "王本".into())])
+            ),
+            "the accepted invite, in Chinese",
+        )
+        .await;
 
     // Launch an assessment for marketing and sales.
     owner.goto(&app.url("/assessments/new")).await;
