@@ -90,7 +90,7 @@ fn Start(start: RespondentStart, flash: Option<Flash>, token: String) -> impl In
         }
         .into_any(),
         (LinkState::Closed { on }, _) => view! {
-            <p class="form-error" role="alert">{i18n.t_with("questionnaire-closed", &[("on", on.clone().into())])}</p>
+            <p class="form-error" role="alert">{i18n.t_with("questionnaire-closed", &[("on", i18n.day(on).into())])}</p>
         }
         .into_any(),
         (LinkState::Withdrawn, _) => view! {

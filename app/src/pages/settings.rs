@@ -97,7 +97,7 @@ fn Settings(org: OrganisationView, flash: Option<Flash>) -> impl IntoView {
                                 {invites.clone().into_iter().map(|invite| {
                                     let status = match (invite.status, invite.accepted_by.clone()) {
                                         (InviteStatus::Accepted, Some(name)) => i18n.t_with("settings-invite-accepted-by", &[("name", name.into())]),
-                                        (InviteStatus::Open, _) => i18n.t_with("settings-invite-open-until", &[("date", invite.expires.clone().into())]),
+                                        (InviteStatus::Open, _) => i18n.t_with("settings-invite-open-until", &[("date", i18n.day(&invite.expires).into())]),
                                         (status, _) => i18n.t(status.label_key()),
                                     };
                                     let note = if invite.note.is_empty() { i18n.t("settings-invite-no-note") } else { invite.note.clone() };
@@ -107,7 +107,7 @@ fn Settings(org: OrganisationView, flash: Option<Flash>) -> impl IntoView {
                                             <td>{i18n.t(invite.role.label_key())}</td>
                                             <td>{i18n.t_with(
                                                 "settings-invite-created-by",
-                                                &[("date", invite.created.clone().into()), ("name", invite.created_by.clone().into())],
+                                                &[("date", i18n.day(&invite.created).into()), ("name", invite.created_by.clone().into())],
                                             )}</td>
                                             <td>{status}</td>
                                             <td>
@@ -171,15 +171,15 @@ fn ApiTokens(tokens: Vec<ApiTokenView>, flash: Option<Flash>) -> impl IntoView {
                         <tbody>
                             {tokens.into_iter().map(|token| {
                                 let status = match &token.revoked {
-                                    Some(on) => i18n.t_with("settings-token-revoked-on", &[("date", on.clone().into())]),
+                                    Some(on) => i18n.t_with("settings-token-revoked-on", &[("date", i18n.day(on).into())]),
                                     None => i18n.t("settings-token-active"),
                                 };
                                 let active = token.revoked.is_none();
                                 view! {
                                     <tr>
                                         <td>{token.name.clone()}</td>
-                                        <td>{token.created.clone()}</td>
-                                        <td>{token.last_used.clone().unwrap_or_else(|| i18n.t("settings-token-never-used"))}</td>
+                                        <td>{i18n.day(&token.created)}</td>
+                                        <td>{token.last_used.as_deref().map_or_else(|| i18n.t("settings-token-never-used"), |on| i18n.day(on))}</td>
                                         <td>{status}</td>
                                         <td>
                                             {active.then(|| view! {

@@ -77,9 +77,10 @@ impl Opened {
         let i18n = i18n::current();
         match self.state(state) {
             LinkState::Open => Ok(()),
-            LinkState::Closed { on } => Err(AppError::invalid_form(
-                i18n.t_with("questionnaire-error-closed", &[("on", on.into())]),
-            )),
+            LinkState::Closed { on } => Err(AppError::invalid_form(i18n.t_with(
+                "questionnaire-error-closed",
+                &[("on", i18n.day(&on).into())],
+            ))),
             LinkState::Withdrawn => Err(AppError::invalid_form(
                 i18n.t("questionnaire-error-withdrawn"),
             )),
