@@ -73,11 +73,9 @@ pub async fn reject_cross_site(
         // Refused all the same; an API client is told what it lacks: its token.
         return crate::rest::ApiError::missing_token().into_response();
     }
-    (
-        StatusCode::FORBIDDEN,
-        "This request did not come from a RevAlign page, so it was refused. Reload the page and try again.",
-    )
-        .into_response()
+    // Before sign-in is looked at: the device's choice or the browser's language.
+    let i18n = app::i18n::I18n::new(crate::language::request_locale(None, request.headers()));
+    (StatusCode::FORBIDDEN, i18n.t("cross-site-refused")).into_response()
 }
 
 /// The policy for responses that did not set their own (everything but HTML pages): no

@@ -50,6 +50,21 @@ async fn cross_site_posts_are_rejected(backend: Backend) {
     assert_eq!(foreign_origin.status(), 403);
     assert_eq!(no_origin.status(), 403);
     assert_eq!(fetch_metadata.status(), 403);
+    // The refusal says what to do, in the browser's language.
+    let chinese = app
+        .client
+        .post(app.url("/signup"))
+        .header("Origin", "http://evil.test")
+        .header("Accept-Language", "zh-CN")
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(chinese.status(), 403);
+    assert_eq!(
+        chinese.text().await.unwrap(),
+        "此请求并非来自 RevAlign 页面，已被拒绝。请刷新页面后重试。"
+    );
     // Nothing was created: signing in with those details fails.
     assert_eq!(app.sign_in("eve@evil.test", PASSWORD).await.status(), 303);
     assert!(app.page("/signin").await.contains("incorrect"));

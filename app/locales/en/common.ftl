@@ -52,3 +52,5 @@ busy-try-again = RevAlign is busy right now. Please try again in a few seconds.
 list-separator = {", "}
 # The last two items of such a list ("A, B and C").
 list-and = { $init } and { $last }
+# A form post that did not come from one of our pages (a cross-site request), refused.
+cross-site-refused = This request did not come from a RevAlign page, so it was refused. Reload the page and try again.

@@ -49,3 +49,4 @@ busy-try-again = RevAlign 当前繁忙，请几秒钟后再试。
 # 句子中列举多项时的分隔符（“销售（2）、财务（1）”）。
 list-separator = 、
 list-and = { $init }和{ $last }
+cross-site-refused = 此请求并非来自 RevAlign 页面，已被拒绝。请刷新页面后重试。
