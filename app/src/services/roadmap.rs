@@ -468,8 +468,8 @@ impl InitiativeAction {
     }
 }
 
-/// Applies one action to one initiative and records it in the history (in English, like
-/// the exports). Returns a sentence saying what was done, in the request's language.
+/// Applies one action to one initiative and records it in the history (as data, worded for
+/// each reader). Returns a sentence saying what was done, in the request's language.
 #[tracing::instrument(skip_all)]
 pub async fn change_initiative(
     state: &AppState,
