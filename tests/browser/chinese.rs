@@ -2,12 +2,14 @@
 //! owner creates an organisation and a colleague joins it from an invite, the owner launches
 //! an assessment, two respondents answer it in Chinese (one with JavaScript off), and the
 //! results and the printed executive report read in Chinese, with the Chinese web font in
-//! the page and in the PDF. (The hiring flow in Chinese is in `hiring.rs`.)
+//! the page and in the PDF; the roadmap is re-planned and an initiative dropped in between.
+//! (The hiring flow in Chinese is in `hiring.rs`.)
 //!
 //! The expected texts come from the zh-CN catalogue itself, so the test follows the
 //! wording; what it checks is that the pages use it.
 
 use app::i18n::{I18n, Locale};
+use fantoccini::Locator;
 use revalign_tests::browser::{
     assert_no_console_errors, pdf_fonts, pdf_pages, require_built_site, Browser, Driver,
 };
@@ -211,9 +213,61 @@ async fn an_organisation_runs_an_assessment_and_prints_the_report_in_chinese() {
     );
     assert_no_console_errors(&owner, "results in Chinese").await;
 
+    // The roadmap, planned in Chinese: five phases, then the first initiative dropped; the
+    // notices and the history read in Chinese.
+    let results_url = owner.url().await;
+    owner
+        .goto(&results_url.replace("/results", "/roadmap"))
+        .await;
+    owner
+        .wait_for_heading(&zh.t_with("roadmap-heading", &[("name", CAMPAIGN.into())]))
+        .await;
+    owner.wait_for_hydration().await;
+    owner.fill(&zh.t("roadmap-field-phases"), "5").await;
+    owner.click_button(&zh.t("roadmap-settings-submit")).await;
+    owner
+        .wait_for_text(
+            &format!(
+                "//p[@role='status' and normalize-space(.)='{}']",
+                zh.t("roadmap-settings-saved")
+            ),
+            "settings saved, in Chinese",
+        )
+        .await;
+    owner
+        .wait_for_text("//div[@id='phase-5']", "the fifth phase")
+        .await;
+    let first = owner.ids_of("#phase-1 article.initiative").await;
+    let dropped = first.first().expect("something in phase 1");
+    owner
+        .client
+        .find(Locator::XPath(&format!(
+            "//article[@id='{dropped}']//button[normalize-space(.)='{}']",
+            zh.t("roadmap-drop")
+        )))
+        .await
+        .expect("the drop button, in Chinese")
+        .click()
+        .await
+        .expect("click");
+    owner
+        .wait_for_text(
+            "//p[@role='status' and starts-with(., '移除了“')]",
+            "dropped, in Chinese",
+        )
+        .await;
+    let history = owner.text_of("#history").await;
+    for line in ["修改了设置：阶段数 4 → 5", "移除了“"] {
+        assert!(
+            history.contains(line),
+            "{line} not in the history: {history}"
+        );
+    }
+    assert_no_console_errors(&owner, "roadmap in Chinese").await;
+
     // The executive report: the Chinese font is loaded for its text, and the PDF carries
     // the text (not empty boxes) in that font.
-    let report_url = owner.url().await.replace("/results", "/report");
+    let report_url = results_url.replace("/results", "/report");
     owner.goto(&report_url).await;
     let heading = zh.t_with("roadmap-report-heading", &[("name", CAMPAIGN.into())]);
     owner.wait_for_heading(&heading).await;
