@@ -18,7 +18,7 @@ use crate::models::hiring::{
 use crate::models::Flash;
 use crate::pages::assessments::one_decimal;
 use crate::pages::textarea_text;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -30,12 +30,6 @@ fn param(name: &'static str) -> impl Fn() -> String + Clone + Send + Sync + 'sta
 
 fn notice_of(flash: &Option<Flash>) -> Option<String> {
     flash.as_ref().and_then(|f| f.notice.clone())
-}
-
-/// A day the service wrote as `YYYY-MM-DD`, in the reader's language (as written if it is
-/// not one).
-fn day_text(i18n: I18n, day: &str) -> String {
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").map_or_else(|_| day.to_owned(), |d| i18n.date(d))
 }
 
 /// A moment (UTC) the service wrote as `YYYY-MM-DD HH:MM`, in the reader's language with
@@ -161,7 +155,7 @@ fn Roles(list: RoleList, flash: Option<Flash>) -> impl IntoView {
                             <td>{r.rubric_title.clone()}</td>
                             <td>{r.stages}</td>
                             <td>{r.candidates}</td>
-                            <td>{day_text(i18n, &r.opened)}</td>
+                            <td>{i18n.day(&r.opened)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
