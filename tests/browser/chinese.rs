@@ -274,7 +274,7 @@ async fn an_organisation_runs_an_assessment_and_prints_the_report_in_chinese() {
     let font_ready = owner
         .client
         .execute(
-            "return document.fonts.ready.then(() => document.fonts.check('16px \"Noto Sans SC\"', arguments[0]));",
+            "return document.fonts.load('16px \"Noto Sans SC\"', document.body.innerText).then(() => document.fonts.ready).then(() => document.fonts.check('16px \"Noto Sans SC\"', arguments[0]));",
             vec![serde_json::json!(heading)],
         )
         .await
