@@ -3,6 +3,7 @@
 
 use crate::db::Db;
 use crate::services::content::ContentStore;
+use crate::services::page_cache::PageCache;
 use crate::services::results_cache::ResultsCache;
 use axum::extract::FromRef;
 use chrono::{DateTime, Duration, Utc};
@@ -10,9 +11,29 @@ use leptos::config::LeptosOptions;
 use std::fmt;
 use std::sync::Arc;
 
-/// Shared application state, cheap to clone.
+/// Shared application state: one reference-counted pointer, so cloning it (axum does for
+/// every middleware and handler that takes it) costs one atomic increment. Its fields are
+/// reached through `Deref` (`state.db`, `state.clock`).
 #[derive(Clone, Debug)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    pub fn new(shared: Shared) -> Self {
+        AppState(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// What [`AppState`] shares.
+#[derive(Debug)]
+pub struct Shared {
     pub db: Db,
     pub auth: Arc<AuthSettings>,
     pub clock: Clock,
@@ -23,11 +44,13 @@ pub struct AppState {
     pub content: ContentStore,
     /// Campaign results computed since the last submission (see `services::results_cache`).
     pub results: ResultsCache,
+    /// Respondents' questionnaire pages as last rendered (see `services::page_cache`).
+    pub pages: PageCache,
     /// Content-Security-Policy violations browsers reported to `/csp-reports`.
     pub csp_reports: CspReports,
 }
 
-impl AppState {
+impl Shared {
     /// `scheme://host` for links we hand out: the configured public address, else the one
     /// the browser addressed us by.
     pub fn site_origin(&self, headers: &http::HeaderMap) -> String {

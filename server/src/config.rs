@@ -14,6 +14,7 @@ const DEFAULT_DB_MAX_CONNECTIONS: u32 = 16;
 const DEFAULT_DB_ACQUIRE_TIMEOUT_SECS: u64 = 5;
 const DEFAULT_MAX_IN_FLIGHT: usize = 64;
 const DEFAULT_QUEUE_TIMEOUT_MS: u64 = 250;
+const DEFAULT_PAGE_CACHE_MIB: usize = 64;
 
 /// Everything the server can be configured with.
 #[derive(Args, Clone)]
@@ -77,6 +78,11 @@ pub struct Settings {
     /// Folder holding the Markdown content (`models/*.md`).
     #[arg(long, env = "REVALIGN_CONTENT_DIR", default_value = "content")]
     pub content_dir: PathBuf,
+
+    /// Memory for respondents' questionnaire pages as last rendered, in MiB (0: render every
+    /// time). See `app::services::page_cache`.
+    #[arg(long, env = "REVALIGN_PAGE_CACHE_MIB", default_value_t = DEFAULT_PAGE_CACHE_MIB)]
+    pub page_cache_mib: usize,
 }
 
 impl Settings {
@@ -98,6 +104,7 @@ impl Settings {
             queue_timeout_ms: DEFAULT_QUEUE_TIMEOUT_MS,
             // The repository's own content, wherever the tests run from.
             content_dir: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../content")),
+            page_cache_mib: DEFAULT_PAGE_CACHE_MIB,
         }
     }
 
@@ -136,6 +143,10 @@ impl Settings {
             self.max_in_flight,
             Duration::from_millis(self.queue_timeout_ms),
         )
+    }
+
+    pub fn page_cache(&self) -> app::services::page_cache::PageCache {
+        app::services::page_cache::PageCache::with_capacity(self.page_cache_mib * 1024 * 1024)
     }
 
     /// The Origin form posts must come from, when configured.

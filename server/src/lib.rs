@@ -11,6 +11,7 @@ pub mod forms;
 pub mod hiring_forms;
 pub mod language;
 pub mod limits;
+pub mod page_cache;
 pub mod rest;
 pub mod roadmap_forms;
 pub mod security;

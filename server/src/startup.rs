@@ -9,7 +9,7 @@ use anyhow::Context;
 use app::content::ContentLibrary;
 use app::db::Db;
 use app::services::content::ContentStore;
-use app::state::{AppState, Clock};
+use app::state::{AppState, Clock, Shared};
 use app::{shell, App};
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -40,6 +40,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    /// The database URL, for hearing other servers' page changes (PostgreSQL).
+    database_url: String,
     /// Held while this server may use the SQLite file, so a restore waits for it to stop.
     _lock: Option<DatabaseLock>,
 }
@@ -64,7 +66,7 @@ impl Application {
             .site_addr(address)
             .build();
         let content = load_content(settings);
-        let state = AppState {
+        let state = AppState::new(Shared {
             content,
             db,
             auth: Arc::new(settings.auth_settings()?),
@@ -72,8 +74,9 @@ impl Application {
             leptos_options,
             public_origin: settings.public_origin().map(Arc::from),
             results: Default::default(),
+            pages: settings.page_cache(),
             csp_reports: Default::default(),
-        };
+        });
         let router = router(
             state.clone(),
             OriginPolicy {
@@ -85,6 +88,7 @@ impl Application {
             listener,
             router,
             state,
+            database_url: settings.database_url.clone(),
             _lock: lock,
         })
     }
@@ -114,6 +118,15 @@ impl Application {
                 }
             }
         });
+        // Other servers on the same PostgreSQL database change what cached pages show.
+        let listener = (self.state.db.backend() == app::db::Backend::Postgres
+            && self.state.pages.enabled())
+        .then(|| {
+            crate::page_cache::listen_for_changes(
+                self.database_url.clone(),
+                self.state.pages.clone(),
+            )
+        });
         let served = axum::serve(
             self.listener,
             self.router
@@ -122,6 +135,9 @@ impl Application {
         .with_graceful_shutdown(shutdown)
         .await;
         purger.abort();
+        if let Some(listener) = listener {
+            listener.abort();
+        }
         self.state.db.close().await;
         served
     }
@@ -184,11 +200,13 @@ fn router(state: AppState, origin_policy: OriginPolicy, in_flight: InFlightLimit
         let state = state.clone();
         move || provide_context(state.clone())
     };
-    let leptos_options = state.leptos_options.clone();
-    crate::endpoints::add_to(Router::new())
+    // Axum clones every route's handler (and so what it holds) for each request it serves,
+    // even one a middleware answers: hold the options behind one pointer.
+    let leptos_options = Arc::new(state.leptos_options.clone());
+    let app = crate::endpoints::add_to(Router::new())
         .nest(rest::PREFIX, rest::router())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
-            shell(leptos_options.clone())
+            shell(LeptosOptions::clone(&leptos_options))
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
@@ -203,8 +221,6 @@ fn router(state: AppState, origin_policy: OriginPolicy, in_flight: InFlightLimit
             origin_policy,
             security::reject_cross_site,
         ))
-        // Brotli 4 / gzip 4: most of the size win at a fraction of the CPU of the maximum.
-        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             http::StatusCode::REQUEST_TIMEOUT,
@@ -217,6 +233,18 @@ fn router(state: AppState, origin_policy: OriginPolicy, in_flight: InFlightLimit
         ))
         // Outside the timeout and limits, so that their answers carry the headers too.
         .layer(axum::middleware::from_fn(security::security_headers))
+        .with_state(state.clone());
+    // Around all of it (a layer on `app` would run after routing, once per route): kept
+    // questionnaire pages, complete with the headers the layers above added. Sending one
+    // costs less than a static file, so it does not wait for the in-flight limit either.
+    // The cache keeps pages as rendered, before compression.
+    Router::new()
+        .fallback_service(app)
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            crate::page_cache::serve_questionnaire_steps,
+        ))
+        // Brotli 4 / gzip 4: most of the size win at a fraction of the CPU of the maximum.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(TraceLayer::new_for_http())
-        .with_state(state)
 }

@@ -26,7 +26,7 @@ on_both_backends!(
 );
 
 /// Signs up an organisation and launches a campaign; returns its id.
-async fn launch(app: &TestApp, functions: &[&str], min_group_size: &str) -> String {
+pub(crate) async fn launch(app: &TestApp, functions: &[&str], min_group_size: &str) -> String {
     app.sign_up("Acme", "Ana Admin", "ana@acme.test", PASSWORD)
         .await;
     launch_as_signed_in(app, "Baseline", functions, min_group_size).await
@@ -51,7 +51,12 @@ async fn launch_as_signed_in(
 }
 
 /// The path of the link for `function` (a function link, or the person link for `person`).
-async fn link(app: &TestApp, campaign: &str, function: &str, person: Option<&str>) -> String {
+pub(crate) async fn link(
+    app: &TestApp,
+    campaign: &str,
+    function: &str,
+    person: Option<&str>,
+) -> String {
     let page = app.page(&format!("/assessments/{campaign}")).await;
     let marker = format!("data-function=\"{function}\"");
     page.split("<input")
@@ -94,8 +99,25 @@ impl<'a> Respondent<'a> {
         location(&response)
     }
 
+    /// The same browser talking to another server (on the same database).
+    pub(crate) fn on<'b>(&self, app: &'b TestApp) -> Respondent<'b> {
+        Respondent {
+            app,
+            client: self.client.clone(),
+            link: self.link.clone(),
+        }
+    }
+
+    pub(crate) fn link(&self) -> &str {
+        &self.link
+    }
+
+    pub(crate) fn client(&self) -> &reqwest::Client {
+        &self.client
+    }
+
     /// The question ids on a step, as the page names its fields.
-    async fn questions(&self, step: usize) -> Vec<String> {
+    pub(crate) async fn questions(&self, step: usize) -> Vec<String> {
         let page = self
             .app
             .page_as(&self.client, &format!("{}/step/{step}", self.link))
@@ -110,7 +132,7 @@ impl<'a> Respondent<'a> {
     }
 
     /// Answers every question of a step with `value` as a plain form post ("Save and continue").
-    async fn answer_step(&self, step: usize, value: &str) -> reqwest::Response {
+    pub(crate) async fn answer_step(&self, step: usize, value: &str) -> reqwest::Response {
         let questions = self.questions(step).await;
         let names: Vec<String> = questions.iter().map(|q| format!("q.{q}")).collect();
         let mut fields: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), value)).collect();
@@ -136,7 +158,7 @@ impl<'a> Respondent<'a> {
     }
 
     /// Saves fields the way the autosave island does; returns status and JSON.
-    async fn autosave(&self, step: usize, fields: &[(&str, &str)]) -> (u16, Value) {
+    pub(crate) async fn autosave(&self, step: usize, fields: &[(&str, &str)]) -> (u16, Value) {
         let mut fields = fields.to_vec();
         fields.push(("autosave", "1"));
         let response = self

@@ -6,6 +6,7 @@ mod hiring;
 mod hiring_forms;
 mod language;
 mod organisations;
+mod questionnaire_pages;
 mod rest;
 mod roadmaps;
 mod startup;

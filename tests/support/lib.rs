@@ -99,6 +99,18 @@ impl TestDb {
     }
 }
 
+impl TestDb {
+    /// The same database for another server; the first one removes it.
+    fn shared(&self) -> TestDb {
+        TestDb {
+            url: self.url.clone(),
+            backend: self.backend,
+            _dir: None,
+            postgres_name: None,
+        }
+    }
+}
+
 impl Drop for TestDb {
     fn drop(&mut self) {
         let Some(name) = self.postgres_name.take() else {
@@ -167,8 +179,18 @@ impl TestApp {
 
     /// Starts the app with settings adjusted by `configure`.
     pub async fn spawn_with(backend: Backend, configure: impl FnOnce(&mut Settings)) -> Self {
+        Self::spawn_on(TestDb::new(backend).await, configure).await
+    }
+
+    /// A second server on this one's database, as in a deployment of several (PostgreSQL
+    /// only: a server holds a SQLite file alone). It has its own clock and secret.
+    pub async fn spawn_beside(&self) -> Self {
+        assert_eq!(self.db.backend, Backend::Postgres, "SQLite has one server");
+        Self::spawn_on(self.db.shared(), |_| {}).await
+    }
+
+    async fn spawn_on(db: TestDb, configure: impl FnOnce(&mut Settings)) -> Self {
         init_test_logging();
-        let db = TestDb::new(backend).await;
         let mut settings = Settings::for_database(db.url.clone());
         settings.site_root = workspace_root().join("target/site");
         // The in-flight limit's defaults suit the release build with the machine to itself;

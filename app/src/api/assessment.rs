@@ -77,10 +77,20 @@ pub async fn questionnaire_page(
     step: usize,
 ) -> Result<Page<QuestionnaireStep>, AppError> {
     use super::context::{answer, page, resume_token, state};
+    use crate::services::page_cache::PageRecorder;
+    use leptos::prelude::use_context;
     answer(async move {
         let state = state()?;
         let resume = resume_token(&state);
-        page(crate::services::questionnaire::step(&state, &token, resume.as_deref(), step).await?)
+        let (step, dependencies) =
+            crate::services::questionnaire::step(&state, &token, resume.as_deref(), step).await?;
+        // The page cache (server crate) keeps the rendered page until these change.
+        if let Some(recorder) = use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<PageRecorder>().cloned())
+        {
+            recorder.record(dependencies);
+        }
+        page(step)
     })
     .await
 }

@@ -10,6 +10,7 @@ pub mod api_tokens;
 pub mod campaigns;
 pub mod hiring;
 pub mod invites;
+pub mod page_changes;
 pub mod responses;
 pub mod roadmaps;
 pub mod sessions;
@@ -120,6 +121,10 @@ impl Db {
 
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
     }
 
     /// Starts a transaction that will write. On SQLite it takes the write lock up front

@@ -194,6 +194,8 @@ pub struct QuestionnaireStep {
     pub questions: Vec<QuestionView>,
     pub progress: Progress,
     pub comment_max_chars: usize,
+    /// Closed or withdrawn links show their answers read-only, saying why.
+    pub state: LinkState,
 }
 
 /// A step on the review page.

@@ -159,7 +159,18 @@ fn Step(step: QuestionnaireStep, flash: Option<Flash>, token: String) -> impl In
     let i18n = use_i18n();
     let flash = Flash::for_form(&flash, "step").unwrap_or_default();
     let last = step.step == step.steps;
-    let locked = step.progress.submitted;
+    let locked = step.progress.submitted || step.state != LinkState::Open;
+    // Why the answers are read-only: submitted, or the link no longer takes answers.
+    let locked_notice = match &step.state {
+        _ if step.progress.submitted => Some(view! { <Notice message=i18n.t("questionnaire-locked")/> }.into_any()),
+        LinkState::Open => None,
+        LinkState::Closed { on } => Some(view! {
+            <p class="form-error" role="alert">{i18n.t_with("questionnaire-closed", &[("on", i18n.day(on).into())])}</p>
+        }.into_any()),
+        LinkState::Withdrawn => Some(view! {
+            <p class="form-error" role="alert">{i18n.t("questionnaire-withdrawn")}</p>
+        }.into_any()),
+    };
     let questions = step
         .questions
         .iter()
@@ -180,7 +191,7 @@ fn Step(step: QuestionnaireStep, flash: Option<Flash>, token: String) -> impl In
             <ProgressBar progress=step.progress.clone() step=(step.step, step.steps)/>
             <h1>{step.dimension_title.clone()}</h1>
             <div class="intro" inner_html=step.dimension_html.clone()></div>
-            {locked.then(|| view! { <Notice message=i18n.t("questionnaire-locked")/> })}
+            {locked_notice}
             <AutosaveForm texts=AutosaveTexts::new(i18n)>
                 <form method="post" action=format!("/a/{token}/step/{}", step.step) id="step" class="app-form">
                     <p id="step-error" class="form-error" role="alert" data-form-error="">{flash.error.clone()}</p>

@@ -421,11 +421,21 @@ pub async fn revoke_link(
 ) -> AppResult<()> {
     user.require_campaign_manager()?;
     let record = find(state, user, campaign_id).await?;
-    if campaigns::revoke_link(state.db.pool(), &record.id, link_id, state.clock.now()).await? {
-        Ok(())
-    } else {
-        Err(AppError::NotFound)
+    let mut tx = state.db.begin_write().await?;
+    if !campaigns::revoke_link(&mut *tx, &record.id, link_id, state.clock.now()).await? {
+        return Err(AppError::NotFound);
     }
+    pages_changed(state, tx).await
+}
+
+/// Commits a change to a campaign or link, and forgets the questionnaire pages that may
+/// show it, here and (announced in the same transaction) on other servers.
+async fn pages_changed(state: &AppState, mut tx: crate::db::WriteTransaction) -> AppResult<()> {
+    use crate::db::page_changes::{announce, PageChange};
+    announce(&mut *tx, state.db.backend(), PageChange::Everything).await?;
+    tx.commit().await?;
+    state.pages.clear();
+    Ok(())
 }
 
 /// Closes a campaign now: its links stop taking answers; results stay.
@@ -437,14 +447,15 @@ pub async fn close(state: &AppState, user: &CurrentUser, campaign_id: &str) -> A
             crate::i18n::current().t("assessments-error-already-closed"),
         ));
     }
+    let mut tx = state.db.begin_write().await?;
     campaigns::close(
-        state.db.pool(),
+        &mut *tx,
         &user.organisation_id,
         &record.id,
         state.clock.now(),
     )
     .await?;
-    Ok(())
+    pages_changed(state, tx).await
 }
 
 /// Results of a campaign's submitted responses, anonymised by its threshold.

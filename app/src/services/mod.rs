@@ -9,6 +9,7 @@ pub mod exports;
 pub mod flash;
 pub mod hiring;
 pub mod organisations;
+pub mod page_cache;
 pub mod questionnaire;
 pub mod results_cache;
 pub mod roadmap;

@@ -5,6 +5,7 @@
 
 use super::tokens::{hash_token, new_id, new_token};
 use crate::db::campaigns::{self, CampaignRecord, LinkRecord};
+use crate::db::page_changes::{self, PageChange};
 use crate::db::responses::{self, AnswerRecord, NewResponse, ResponseRecord};
 use crate::domain::model::{Answer, MaturityModel};
 use crate::error::{AppError, AppResult, FieldErrors};
@@ -13,6 +14,7 @@ use crate::models::assessment::{
     LevelChoice, LinkState, Progress, QuestionView, QuestionnaireStep, RespondentStart, ReviewView,
     StepSummary,
 };
+use crate::services::page_cache::PageDependencies;
 use crate::state::AppState;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -265,13 +267,14 @@ async fn current(
     Ok((opened, response))
 }
 
-/// One step of the questionnaire with the respondent's answers so far.
+/// One step of the questionnaire with the respondent's answers so far, and what the page
+/// depends on (for `services::page_cache`).
 pub async fn step(
     state: &AppState,
     token: &str,
     resume: Option<&str>,
     step: usize,
-) -> AppResult<QuestionnaireStep> {
+) -> AppResult<(QuestionnaireStep, PageDependencies)> {
     let (opened, response) = current(state, token, resume).await?;
     let model = &opened.model;
     let dimension = step
@@ -308,7 +311,7 @@ pub async fn step(
                 .unwrap_or_default(),
         })
         .collect();
-    Ok(QuestionnaireStep {
+    let page = QuestionnaireStep {
         campaign_name: opened.campaign.name.clone(),
         organisation_name: opened.campaign.organisation_name.clone(),
         function: opened.link.function,
@@ -319,7 +322,13 @@ pub async fn step(
         questions,
         progress: progress(model, &response, &answers),
         comment_max_chars: COMMENT_MAX_CHARS,
-    })
+        state: opened.state(state),
+    };
+    let dependencies = PageDependencies {
+        response_id: response.id,
+        valid_until: opened.campaign.closes_at,
+    };
+    Ok((page, dependencies))
 }
 
 /// One answer as submitted: the question, the chosen value, and an optional comment.
@@ -405,7 +414,14 @@ pub async fn save(
     }
     responses::touch(&mut *tx, &response.id, now).await?;
     let stored = responses::answers(&mut *tx, &response.id).await?;
+    page_changes::announce(
+        &mut *tx,
+        state.db.backend(),
+        PageChange::Response(&response.id),
+    )
+    .await?;
     tx.commit().await?;
+    state.pages.forget_response(&response.id);
     Ok(progress(&opened.model, &fresh, &stored))
 }
 
@@ -545,7 +561,14 @@ pub async fn submit(state: &AppState, token: &str, resume: Option<&str>) -> AppR
             .filter_map(|q| by_question.get(q.id.as_str()).map(|v| (q.id.as_str(), *v))),
     );
     if responses::mark_submitted(&mut *tx, &response.id, &frozen, state.clock.now()).await? {
+        page_changes::announce(
+            &mut *tx,
+            state.db.backend(),
+            PageChange::Response(&response.id),
+        )
+        .await?;
         tx.commit().await?;
+        state.pages.forget_response(&response.id);
         tracing::info!(campaign = %opened.campaign.id, "response submitted");
         Ok(Submitted::Now)
     } else {
