@@ -92,6 +92,10 @@ enum Command {
         /// Send the load here instead of to the server (the ceiling's address).
         #[arg(long)]
         target: Option<String>,
+        /// The server renders every view (started with `REVALIGN_PAGE_CACHE_MIB=0`): record
+        /// it as such.
+        #[arg(long)]
+        rendered: bool,
     },
     /// Load single-answer autosaves (JSON), each connection cycling through its respondents.
     Autosave {
@@ -205,7 +209,11 @@ async fn main() -> anyhow::Result<()> {
             println!("{}", seeded.page_bytes);
         }
         Command::Ceiling { port, bytes } => ceiling(port, bytes).await?,
-        Command::Page { load, target } => page(&load, target.as_deref()).await?,
+        Command::Page {
+            load,
+            target,
+            rendered,
+        } => page(&load, target.as_deref(), rendered).await?,
         Command::Autosave { load, respondents } => autosave(&load, respondents).await?,
         Command::Submit { load, respondents } => submit(&load, respondents).await?,
         Command::Results {
@@ -402,7 +410,7 @@ fn form(fields: &[(String, String)]) -> Full<Bytes> {
     Full::new(Bytes::from(body))
 }
 
-async fn page(load: &LoadArgs, target: Option<&str>) -> anyhow::Result<()> {
+async fn page(load: &LoadArgs, target: Option<&str>, rendered: bool) -> anyhow::Result<()> {
     let seeded = Seeded::load(&load.seed)?;
     let cookies = site::start_respondents(&seeded, load.connections, 8).await?;
     let (address, measure, backend) = match target {
@@ -415,6 +423,11 @@ async fn page(load: &LoadArgs, target: Option<&str>) -> anyhow::Result<()> {
             );
             (address.parse()?, Measure::Ceiling, "none".to_owned())
         }
+        None if rendered => (
+            seeded.address()?,
+            Measure::PageRendered,
+            load.backend.clone(),
+        ),
         None => (seeded.address()?, Measure::Page, load.backend.clone()),
     };
     let path = format!("/a/{}/step/1", seeded.token);

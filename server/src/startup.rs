@@ -226,24 +226,26 @@ fn router(state: AppState, origin_policy: OriginPolicy, in_flight: InFlightLimit
             http::StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
+        .with_state(state.clone());
+    // The layers every request passes, around the routed app: a layer on `app` itself runs
+    // after routing, wrapped around each route, and axum clones that whole stack for every
+    // request. Here they wrap one service.
+    Router::new()
+        .fallback_service(app)
+        // Kept questionnaire pages (before compression; the headers below are added to
+        // them as to any response).
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            crate::page_cache::serve_questionnaire_steps,
+        ))
         // Outside the timeout: the wait in line is bounded by the queue timeout, not by it.
+        // Kept pages wait their turn too: under overload they compete for the same cores.
         .layer(axum::middleware::from_fn_with_state(
             in_flight,
             limits::limit_in_flight,
         ))
         // Outside the timeout and limits, so that their answers carry the headers too.
         .layer(axum::middleware::from_fn(security::security_headers))
-        .with_state(state.clone());
-    // Around all of it (a layer on `app` would run after routing, once per route): kept
-    // questionnaire pages, complete with the headers the layers above added. Sending one
-    // costs less than a static file, so it does not wait for the in-flight limit either.
-    // The cache keeps pages as rendered, before compression.
-    Router::new()
-        .fallback_service(app)
-        .layer(axum::middleware::from_fn_with_state(
-            state,
-            crate::page_cache::serve_questionnaire_steps,
-        ))
         // Brotli 4 / gzip 4: most of the size win at a fraction of the CPU of the maximum.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(TraceLayer::new_for_http())
