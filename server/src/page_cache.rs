@@ -19,8 +19,8 @@ use std::time::Duration;
 /// Largest page body kept (a step page is some 25 KB).
 const MAX_PAGE_BYTES: usize = 1024 * 1024;
 
-/// Middleware around the whole app (see `startup::router`): answers from the cache, or
-/// keeps what the app renders.
+/// Middleware around the routed app, inside the in-flight limit (see `startup::router`):
+/// answers from the cache, or keeps what the app renders.
 pub async fn serve_questionnaire_steps(
     State(state): State<AppState>,
     mut request: Request,
@@ -160,8 +160,7 @@ pub fn listen_for_changes(database_url: String, pages: PageCache) -> tokio::task
 async fn listen(database_url: &str, pages: &PageCache) -> Result<(), sqlx::Error> {
     let mut listener = sqlx::postgres::PgListener::connect(database_url).await?;
     listener.listen(page_changes::CHANNEL).await?;
-    // Whatever changed before we listened is unknown: start empty.
-    pages.clear();
+    // Whatever changed before we listened is unknown: this starts empty.
     pages.set_coherent(true);
     tracing::debug!("listening for page changes");
     loop {
