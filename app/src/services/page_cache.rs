@@ -172,10 +172,10 @@ impl Entries {
         }
     }
 
-    fn clear(&mut self) {
-        let generation = self.generation;
+    /// Forgets every page; renders begun before cannot store.
+    fn forget_all(&mut self) {
         *self = Entries {
-            generation,
+            generation: self.generation + 1,
             ..Entries::default()
         };
     }
@@ -219,8 +219,7 @@ impl PageCache {
     pub fn set_coherent(&self, coherent: bool) {
         let mut entries = lock(&self.entries);
         self.coherent.store(coherent, Ordering::SeqCst);
-        entries.generation += 1;
-        entries.clear();
+        entries.forget_all();
     }
 
     fn serving(&self) -> bool {
@@ -302,21 +301,15 @@ impl PageCache {
     pub fn forget_response(&self, response_id: &str) {
         let mut entries = lock(&self.entries);
         entries.generation += 1;
-        if let Some(keys) = entries.by_response.remove(response_id) {
-            for key in keys {
-                if let Some(entry) = entries.by_key.remove(&key) {
-                    entries.bytes -= entry.size;
-                }
-            }
+        for key in entries.by_response.remove(response_id).unwrap_or_default() {
+            entries.remove(&key);
         }
     }
 
     /// Forgets every page (after a change to a campaign or link, or when changes from
     /// elsewhere may have been missed).
     pub fn clear(&self) {
-        let mut entries = lock(&self.entries);
-        entries.generation += 1;
-        entries.clear();
+        lock(&self.entries).forget_all();
     }
 
     /// Pages held now.
