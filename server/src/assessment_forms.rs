@@ -3,10 +3,10 @@
 //! answering as every form (see `forms`): redirect + flash, or JSON for the islands.
 
 use crate::forms::{autosave_refused, kept, value, Fields, Outcome};
-use crate::session::request_cookie;
 use app::error::AppError;
 use app::models::Flash;
 use app::services::auth::CurrentUser;
+use app::services::cookies::request_cookie;
 use app::services::{assessments, questionnaire};
 use app::state::AppState;
 use axum::extract::{Path, State};

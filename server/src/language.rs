@@ -6,10 +6,10 @@
 //! request's extensions, where pages (through `app::i18n::use_i18n`) and form handlers find it.
 
 use crate::forms::{safe_next, see_other, wants_json, Fields};
-use crate::session::request_cookie;
 use app::error::AppError;
 use app::i18n::{I18n, Locale, LOCALE_COOKIE};
 use app::services::auth::{self, CurrentUser};
+use app::services::cookies::request_cookie;
 use app::state::AppState;
 use axum::extract::{Request, State};
 use axum::middleware::Next;

@@ -2,8 +2,9 @@
 //! [`app::services::page_cache`] when nothing they show has changed, and keeps what the app
 //! renders otherwise. Also listens, on PostgreSQL, for what other servers changed.
 
-use crate::session::{request_cookie, session_token};
+use crate::session::session_token;
 use app::db::page_changes::{self, PageChange};
+use app::services::cookies::request_cookie;
 use app::services::flash;
 use app::services::page_cache::{CachedPage, PageCache, PageKey, PageRecorder, Template};
 use app::services::questionnaire::resume_cookie_name;

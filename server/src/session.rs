@@ -2,25 +2,16 @@
 //! form handlers and server functions find it.
 
 use app::error::AppError;
-use app::services::{auth, flash::cookie_value};
+use app::services::auth;
+use app::services::cookies::request_cookie;
 use app::state::AppState;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
-use http::header;
 
 /// The session token in a request's cookies, if any.
 pub fn session_token(state: &AppState, headers: &http::HeaderMap) -> Option<String> {
     request_cookie(headers, state.auth.session_cookie_name())
-}
-
-/// The value of cookie `name` in a request (over every `Cookie` header it has), if set.
-pub fn request_cookie(headers: &http::HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|cookies| cookie_value(cookies, name).map(str::to_owned))
 }
 
 pub async fn attach_current_user(

@@ -28,11 +28,8 @@ const CS: &str = "cs-friction";
 /// The flash a response sets, read with the server's secret.
 fn flash(app: &TestApp, response: &reqwest::Response) -> Flash {
     let value = cookie_value(response, app::services::flash::COOKIE).expect("a flash cookie");
-    app::services::flash::read(
-        &format!("{}={value}", app::services::flash::COOKIE),
-        app.state.auth.secret.expose(),
-    )
-    .expect("a flash signed by the server")
+    app::services::flash::verify(&value, app.state.auth.secret.expose())
+        .expect("a flash signed by the server")
 }
 
 async fn json_of(response: reqwest::Response) -> (u16, Value) {

@@ -92,7 +92,7 @@ pub(crate) mod context {
     pub fn page<T>(content: T) -> AppResult<crate::models::Page<T>> {
         use crate::services::flash;
         let state = state()?;
-        let flash = flash::read(&cookie_header(), state.auth.secret.expose());
+        let flash = flash::read(&headers(), state.auth.secret.expose());
         if flash.is_some() {
             if let (Some(response), Ok(value)) = (
                 use_context::<leptos_axum::ResponseOptions>(),
@@ -118,19 +118,6 @@ pub(crate) mod context {
     /// The respondent's resume token from the cookie scoped to their link, if any.
     pub fn resume_token(state: &AppState) -> Option<String> {
         let name = crate::services::questionnaire::resume_cookie_name(state.auth.secure_cookies);
-        crate::services::flash::cookie_value(&cookie_header(), name).map(str::to_owned)
-    }
-
-    /// The raw `Cookie` header of this request.
-    pub fn cookie_header() -> String {
-        use_context::<Parts>()
-            .and_then(|parts| {
-                parts
-                    .headers
-                    .get(http::header::COOKIE)
-                    .and_then(|v| v.to_str().ok())
-                    .map(str::to_owned)
-            })
-            .unwrap_or_default()
+        crate::services::cookies::request_cookie(&headers(), name)
     }
 }

@@ -2,6 +2,7 @@
 //! redirect that follows a plain (JavaScript-off) form post. It is signed with the server's
 //! secret, so a message on our pages always comes from us.
 
+use super::cookies::request_cookie;
 use crate::models::Flash;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -34,24 +35,19 @@ pub fn clear_cookie(secure: bool) -> String {
     format!("{COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}")
 }
 
-/// Reads the flash from a `Cookie` header; anything malformed or unsigned is ignored.
-pub fn read(cookie_header: &str, secret: &[u8]) -> Option<Flash> {
-    let (payload, tag) = cookie_value(cookie_header, COOKIE)?.split_once('.')?;
+/// Reads the flash from a request's cookies; anything malformed or unsigned is ignored.
+pub fn read(headers: &http::HeaderMap, secret: &[u8]) -> Option<Flash> {
+    verify(&request_cookie(headers, COOKIE)?, secret)
+}
+
+/// The flash a flash cookie's value carries, if it is well-formed and signed with `secret`.
+pub fn verify(value: &str, secret: &[u8]) -> Option<Flash> {
+    let (payload, tag) = value.split_once('.')?;
     let tag = URL_SAFE_NO_PAD.decode(tag).ok()?;
     let mut mac = Hmac::<Sha256>::new_from_slice(secret).ok()?;
     mac.update(payload.as_bytes());
     mac.verify_slice(&tag).ok()?;
     serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).ok()?).ok()
-}
-
-/// The value of cookie `name` in a `Cookie` request header.
-pub fn cookie_value<'a>(cookie_header: &'a str, name: &str) -> Option<&'a str> {
-    cookie_header
-        .split(';')
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value)
-        .filter(|value| !value.is_empty())
 }
 
 #[cfg(test)]
@@ -60,8 +56,15 @@ mod tests {
 
     const SECRET: &[u8] = b"test secret";
 
-    fn cookie_pair(set_cookie: &str) -> &str {
-        set_cookie.split(';').next().unwrap()
+    /// A request carrying the cookie pair of a `Set-Cookie` value after `other`.
+    fn request_with(other: &str, set_cookie: &str) -> http::HeaderMap {
+        let pair = set_cookie.split(';').next().unwrap();
+        let mut headers = http::HeaderMap::new();
+        headers.insert(
+            http::header::COOKIE,
+            http::HeaderValue::from_str(&format!("{other}{pair}")).unwrap(),
+        );
+        headers
     }
 
     #[test]
@@ -75,10 +78,7 @@ mod tests {
             .values
             .insert("email".into(), "ana@example.com".into());
         let set = set_cookie(&flash, SECRET, false);
-        assert_eq!(
-            read(&format!("other=1; {}", cookie_pair(&set)), SECRET),
-            Some(flash)
-        );
+        assert_eq!(read(&request_with("other=1; ", &set), SECRET), Some(flash));
     }
 
     #[test]
@@ -89,13 +89,17 @@ mod tests {
             ..Flash::default()
         };
         let set = set_cookie(&flash, b"attacker", false);
-        assert_eq!(read(cookie_pair(&set), SECRET), None);
+        assert_eq!(read(&request_with("", &set), SECRET), None);
     }
 
     #[test]
     fn garbage_flash_is_ignored() {
-        assert_eq!(read("revalign_flash=%%%", SECRET), None);
-        assert_eq!(read("revalign_flash=abc.def", SECRET), None);
-        assert_eq!(read("revalign_flash=", SECRET), None);
+        assert_eq!(verify("%%%", SECRET), None);
+        assert_eq!(verify("abc.def", SECRET), None);
+        assert_eq!(verify("", SECRET), None);
+        assert_eq!(
+            read(&request_with("", "revalign_flash=abc.def"), SECRET),
+            None
+        );
     }
 }

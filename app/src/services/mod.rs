@@ -5,6 +5,7 @@ pub mod api_tokens;
 pub mod assessments;
 pub mod auth;
 pub mod content;
+pub mod cookies;
 pub mod exports;
 pub mod flash;
 pub mod hiring;
