@@ -93,14 +93,9 @@ impl fmt::Debug for Password {
 pub struct Name(String);
 
 impl Name {
-    /// `what` names the field in an English message, e.g. "your name".
-    pub fn parse(input: &str, what: &str) -> Result<Self, String> {
-        Name::parse_in(input, what, I18n::default())
-    }
-
-    /// Like [`Self::parse`], with the message in the language of `i18n`; `what` names the
-    /// field in that language (e.g. `i18n.t("auth-what-your-name")`).
-    pub fn parse_in(input: &str, what: &str, i18n: I18n) -> Result<Self, String> {
+    /// With the message in the language of `i18n`; `what` names the field in that language
+    /// (e.g. `i18n.t("auth-what-your-name")`).
+    pub fn parse(input: &str, what: &str, i18n: I18n) -> Result<Self, String> {
         let name = input.trim();
         let what = ("what", what.into());
         if name.is_empty() {
@@ -238,9 +233,14 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_must_not_be_empty() {
-        assert_eq!(Name::parse("  Acme  ", "a name").unwrap().as_str(), "Acme");
-        assert!(Name::parse("   ", "a name").is_err());
-        assert!(Name::parse(&"x".repeat(101), "a name").is_err());
+        assert_eq!(
+            Name::parse("  Acme  ", "a name", I18n::default())
+                .unwrap()
+                .as_str(),
+            "Acme"
+        );
+        assert!(Name::parse("   ", "a name", I18n::default()).is_err());
+        assert!(Name::parse(&"x".repeat(101), "a name", I18n::default()).is_err());
     }
 
     #[test]

@@ -379,13 +379,9 @@ const MIDDLING_RAISE: f64 = 0.5;
 /// Suggests a weight for each competency of `rubric` from an assessment's dimension
 /// levels: the rubric's default weight, raised by 1 when the weakest dimension it
 /// addresses is weak and by 0.5 when it is middling. A competency addressing no assessed
-/// dimension keeps its default. Deterministic, in rubric order.
-pub fn suggest_weights(rubric: &Rubric, levels: &[DimensionLevel]) -> Vec<SuggestedWeight> {
-    suggest_weights_in(rubric, levels, crate::i18n::I18n::default())
-}
-
-/// Like [`suggest_weights`], with the reasons in the language of `i18n`.
-pub fn suggest_weights_in(
+/// dimension keeps its default. Deterministic, in rubric order; the reasons are in the
+/// language of `i18n`.
+pub fn suggest_weights(
     rubric: &Rubric,
     levels: &[DimensionLevel],
     i18n: crate::i18n::I18n,
@@ -478,7 +474,7 @@ mod tests {
             level("planning", 3.0),
             level("alignment", 3.5),
         ];
-        let suggested = suggest_weights(&rubric, &levels);
+        let suggested = suggest_weights(&rubric, &levels, crate::i18n::I18n::default());
         let weights: Vec<f64> = suggested.iter().map(|s| s.suggested).collect();
         assert_eq!(weights, [2.0, 2.5, 1.0, 1.5]);
         assert_eq!(

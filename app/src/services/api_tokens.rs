@@ -39,7 +39,7 @@ pub async fn create(
     name: &str,
 ) -> AppResult<CreatedApiToken> {
     let i18n = current();
-    let name = Name::parse_in(name, &i18n.t("settings-what-token-name"), i18n)
+    let name = Name::parse(name, &i18n.t("settings-what-token-name"), i18n)
         .map_err(|e| AppError::field("name", e))?;
     let (id, token) = (new_id(), format!("{TOKEN_PREFIX}{}", new_token()));
     api_tokens::insert(

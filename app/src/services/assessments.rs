@@ -74,7 +74,7 @@ pub async fn launch(
     let mut errors = FieldErrors::new();
 
     let i18n = crate::i18n::current();
-    let name = Name::parse_in(&form.name, &i18n.t("assessments-what-campaign-name"), i18n)
+    let name = Name::parse(&form.name, &i18n.t("assessments-what-campaign-name"), i18n)
         .map_err(|e| errors.insert("name".into(), e))
         .ok();
     let model = state.content.current_model(&form.model_id);
@@ -395,7 +395,7 @@ pub async fn add_person_link(
             None
         }
     };
-    let name = Name::parse_in(person_name, &i18n.t("assessments-what-person-name"), i18n)
+    let name = Name::parse(person_name, &i18n.t("assessments-what-person-name"), i18n)
         .map_err(|e| errors.insert("person_name".into(), e))
         .ok();
     let (Some(function), Some(name)) = (function, name) else {

@@ -92,7 +92,7 @@ fn validate_account(
     errors: &mut FieldErrors,
     i18n: I18n,
 ) -> Option<AccountInput> {
-    let name = Name::parse_in(display_name, &i18n.t("auth-what-your-name"), i18n)
+    let name = Name::parse(display_name, &i18n.t("auth-what-your-name"), i18n)
         .map_err(|e| errors.insert("display_name".into(), e));
     let email = Email::parse(email, i18n).map_err(|e| errors.insert("email".into(), e));
     let password = Password::parse(password, i18n).map_err(|e| errors.insert("password".into(), e));
@@ -180,7 +180,7 @@ async fn insert_account(
 pub async fn sign_up(state: &AppState, form: &SignUp) -> AppResult<NewSession> {
     let i18n = current();
     let mut errors = FieldErrors::new();
-    let organisation = Name::parse_in(
+    let organisation = Name::parse(
         &form.organisation_name,
         &i18n.t("auth-what-organisation-name"),
         i18n,

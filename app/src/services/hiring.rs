@@ -18,7 +18,7 @@ use crate::db::hiring::{
 use crate::domain::account::Name;
 use crate::domain::debrief::{self, PanelScorecard, RaterCalibration, WeightedCompetency};
 use crate::domain::rubric::{
-    suggest_weights_in, CareerFunction, DecisionOutcome, DimensionLevel, Rating, Recommendation,
+    suggest_weights, CareerFunction, DecisionOutcome, DimensionLevel, Rating, Recommendation,
     Rubric, Visibility,
 };
 use crate::error::{AppError, AppResult, FieldErrors};
@@ -187,7 +187,7 @@ pub async fn open_role(state: &AppState, user: &CurrentUser, form: &OpenRole) ->
     let now = state.clock.now();
     let i18n = i18n::current();
     let mut errors = FieldErrors::new();
-    let title = Name::parse_in(&form.title, &i18n.t("hiring-what-role-title"), i18n)
+    let title = Name::parse(&form.title, &i18n.t("hiring-what-role-title"), i18n)
         .map_err(|e| errors.insert("title".into(), e))
         .ok();
     let rubric = state.content.current_rubric(&form.rubric_id);
@@ -339,7 +339,7 @@ pub async fn add_stage(
     let (role, rubric) = load_role(state, user, role_id).await?;
     let i18n = i18n::current();
     let mut errors = FieldErrors::new();
-    let name = Name::parse_in(&form.name, &i18n.t("hiring-what-stage-name"), i18n)
+    let name = Name::parse(&form.name, &i18n.t("hiring-what-stage-name"), i18n)
         .map_err(|e| errors.insert("name".into(), e))
         .ok();
     let members = accounts::list_members(state.db.pool(), &user.organisation_id).await?;
@@ -412,10 +412,10 @@ pub async fn add_candidate(
     let (role, _) = load_role(state, user, role_id).await?;
     let i18n = i18n::current();
     let mut errors = FieldErrors::new();
-    let name = Name::parse_in(&form.name, &i18n.t("hiring-what-candidate-name"), i18n)
+    let name = Name::parse(&form.name, &i18n.t("hiring-what-candidate-name"), i18n)
         .map_err(|e| errors.insert("name".into(), e))
         .ok();
-    let current_title = Name::parse_in(
+    let current_title = Name::parse(
         &form.current_title,
         &i18n.t("hiring-what-candidate-title"),
         i18n,
@@ -439,7 +439,7 @@ pub async fn add_candidate(
         let n = index + 1;
         let role_n: (&str, i18n::Arg<'_>) = ("n", n.to_string().into());
         let what = i18n.t_with("hiring-what-career-title", std::slice::from_ref(&role_n));
-        let title = Name::parse_in(title, &what, i18n)
+        let title = Name::parse(title, &what, i18n)
             .map_err(|e| errors.insert(format!("career.{index}.title"), e))
             .ok();
         let function = CareerFunction::parse(function);
@@ -725,7 +725,7 @@ async fn weight_suggestions(
                 })
             })
             .collect();
-        let suggestions = suggest_weights_in(rubric, &levels, i18n::current())
+        let suggestions = suggest_weights(rubric, &levels, i18n::current())
             .into_iter()
             .zip(current)
             .map(|(s, c)| WeightSuggestion {
