@@ -108,12 +108,20 @@ fn lifts_text(initiative: &Initiative, model: &MaturityModel) -> String {
         .join("; ")
 }
 
-/// The plan for the loaded state, as the page shows it.
-fn plan_view(state: &AppState, loaded: &Loaded, dimensions: &[DimensionTarget]) -> PlannedRoadmap {
-    let library = &state.content.library().initiatives;
-    let initiatives: Vec<Initiative> = library.iter().map(|l| (*l.initiative).clone()).collect();
-    let by_id: HashMap<&str, &Initiative> =
-        initiatives.iter().map(|i| (i.id.as_str(), i)).collect();
+/// The library's initiatives (in English: the plan is made from them; ids, efforts and
+/// lifts are the same in every translation) and the plan for the loaded state.
+fn planned(
+    loaded: &Loaded,
+    state: &AppState,
+    dimensions: &[DimensionTarget],
+) -> (Vec<Initiative>, planner::Plan) {
+    let initiatives: Vec<Initiative> = state
+        .content
+        .library()
+        .initiatives
+        .iter()
+        .map(|l| (*l.initiative).clone())
+        .collect();
     let states: Vec<DimensionState> = dimensions
         .iter()
         .filter_map(|d| {
@@ -139,24 +147,31 @@ fn plan_view(state: &AppState, loaded: &Loaded, dimensions: &[DimensionTarget]) 
         capacity_weeks: loaded.settings.capacity_weeks,
         choices: &choices,
     });
+    (initiatives, plan)
+}
+
+/// What the reader sees of an initiative (title, KPIs): the library's translation into the
+/// request's language where it has one, the English initiative otherwise.
+fn shown_initiative<'a>(state: &'a AppState, id: &str) -> Option<&'a Initiative> {
+    let library = state.content.library();
+    library
+        .initiative_in(id, current().locale.tag())
+        .or_else(|| library.initiative(id))
+        .map(|l| &*l.initiative)
+}
+
+/// The plan for the loaded state, as the page shows it.
+fn plan_view(state: &AppState, loaded: &Loaded, dimensions: &[DimensionTarget]) -> PlannedRoadmap {
+    let (initiatives, plan) = planned(loaded, state, dimensions);
+    let by_id: HashMap<&str, &Initiative> =
+        initiatives.iter().map(|i| (i.id.as_str(), i)).collect();
     let decisions: HashMap<&str, &InitiativeRecord> = loaded
         .decisions
         .iter()
         .map(|d| (d.initiative_id.as_str(), d))
         .collect();
-    // What the reader sees of an initiative (title, KPIs) is in their language where the
-    // library has a translation; the plan itself is made from the English library, whose
-    // ids, efforts and lifts every translation shares.
-    let i18n = crate::i18n::current();
-    let locale = i18n.locale.tag();
-    let shown = |id: &str| -> Option<&Initiative> {
-        state
-            .content
-            .library()
-            .initiative_in(id, locale)
-            .map(|l| &*l.initiative)
-            .or_else(|| by_id.get(id).copied())
-    };
+    let i18n = current();
+    let shown = |id: &str| shown_initiative(state, id);
     let title = |id: &str| shown(id).map(|i| i.title.clone());
     let words = |why: &planner::Reason| why.words(i18n, &title);
     let item =
@@ -333,16 +348,14 @@ async fn reassessment(
                 after: d.summary.mean,
             })
             .collect();
-        let library = state.content.library();
         let mut done: Vec<DoneInitiative> = roadmaps::initiatives(state.db.pool(), &candidate.id)
             .await?
             .into_iter()
             .filter_map(|d| {
                 let at = d.done_at.filter(|at| *at >= candidate.created_at)?;
                 Some(DoneInitiative {
-                    title: library
-                        .initiative(&d.initiative_id)
-                        .map_or_else(|| d.initiative_id.clone(), |l| l.initiative.title.clone()),
+                    title: shown_initiative(state, &d.initiative_id)
+                        .map_or_else(|| d.initiative_id.clone(), |i| i.title.clone()),
                     id: d.initiative_id,
                     done_on: day(at),
                     done_by: d.done_by_name,
@@ -388,15 +401,8 @@ async fn record_history(
 
 /// Initiative and dimension titles in the reader's language, for history lines.
 fn shown_titles<'a>(state: &'a AppState, loaded: &'a Loaded) -> Titles<'a> {
-    let locale = current().locale.tag();
     Titles {
-        initiative: Box::new(move |id| {
-            state
-                .content
-                .library()
-                .initiative_in(id, locale)
-                .map(|l| l.initiative.title.clone())
-        }),
+        initiative: Box::new(move |id| shown_initiative(state, id).map(|i| i.title.clone())),
         dimension: Box::new(move |id| loaded.model.dimension(id).map(|d| d.title.clone())),
     }
 }
@@ -561,7 +567,7 @@ impl Change<'_> {
                 Effect::ClearedOwner
             }
             InitiativeAction::Owner(name) => {
-                let name = Name::parse_in(name, &i18n.t("roadmap-what-owner-name"), i18n)
+                let name = Name::parse(name, &i18n.t("roadmap-what-owner-name"), i18n)
                     .map_err(|e| AppError::field("owner", e))?;
                 record.owner = Some(name.as_str().to_owned());
                 Effect::Owner(name.as_str().to_owned())
@@ -598,9 +604,8 @@ impl Change<'_> {
 
 /// The phase the plan puts an initiative in now, if any.
 fn current_phase(state: &AppState, loaded: &Loaded, initiative_id: &str) -> Option<usize> {
-    let dimensions = dimension_targets(loaded);
-    plan_view(state, loaded, &dimensions)
-        .phases
+    let (_, plan) = planned(loaded, state, &dimension_targets(loaded));
+    plan.phases
         .iter()
         .find(|p| p.initiatives.iter().any(|i| i.id == initiative_id))
         .map(|p| p.index)
