@@ -450,4 +450,8 @@ async fn a_role_shows_its_rubric_in_the_readers_language(backend: Backend) {
         );
     }
     assert!(!chinese.contains("Cross-functional leadership"));
+    // The list of roles names each role's rubric in Chinese too.
+    let roles = app.page("/hiring").await;
+    assert!(roles.contains("RevOps 负责人"), "{roles}");
+    assert!(!roles.contains("RevOps leader"), "{roles}");
 }

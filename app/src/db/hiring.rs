@@ -91,6 +91,27 @@ pub async fn role_translation_hash<'e, E: Executor<'e, Database = Any>>(
         .transpose()
 }
 
+/// For each of an organisation's roles opened with a rubric translation into `locale`, that
+/// translation's hash, by role id.
+pub async fn role_translation_hashes<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    organisation_id: &str,
+    locale: &str,
+) -> Result<BTreeMap<String, String>, sqlx::Error> {
+    sqlx::query(
+        "SELECT t.role_id, t.rubric_hash FROM role_translations t \
+         JOIN hiring_roles r ON r.id = t.role_id \
+         WHERE r.organisation_id = $1 AND t.locale = $2",
+    )
+    .bind(organisation_id)
+    .bind(locale)
+    .fetch_all(ex)
+    .await?
+    .iter()
+    .map(|row| Ok((row.try_get("role_id")?, row.try_get("rubric_hash")?)))
+    .collect()
+}
+
 /// The organisation's default visibility rule.
 pub async fn organisation_visibility<'e, E: Executor<'e, Database = Any>>(
     ex: E,

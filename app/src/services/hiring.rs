@@ -115,17 +115,16 @@ pub async fn list_roles(state: &AppState, user: &CurrentUser) -> AppResult<RoleL
     let stages = hiring::stages_for_organisation(pool, &user.organisation_id).await?;
     let candidates = hiring::candidates_for_organisation(pool, &user.organisation_id).await?;
     let visibility = hiring::organisation_visibility(pool, &user.organisation_id).await?;
+    // Each role's rubric in the reader's language: the translation it was opened with, else
+    // its English version (as `ContentStore::role_rubric`, in one query for all roles).
+    let translated = match i18n::current().locale {
+        Locale::En => BTreeMap::new(),
+        other => hiring::role_translation_hashes(pool, &user.organisation_id, other.tag()).await?,
+    };
     let mut summaries = Vec::with_capacity(roles.len());
     for role in roles {
-        let rubric = state
-            .content
-            .role_rubric(
-                &state.db,
-                &role.id,
-                &role.rubric_hash,
-                i18n::current().locale,
-            )
-            .await?;
+        let hash = translated.get(&role.id).unwrap_or(&role.rubric_hash);
+        let rubric = state.content.rubric_version(&state.db, hash).await?;
         summaries.push(RoleSummary {
             stages: stages.iter().filter(|s| s.role_id == role.id).count(),
             candidates: candidates.iter().filter(|c| c.role_id == role.id).count(),
@@ -136,14 +135,20 @@ pub async fn list_roles(state: &AppState, user: &CurrentUser) -> AppResult<RoleL
         });
     }
     let rubrics = if is_admin(user) {
-        state
-            .content
-            .library()
+        let library = state.content.library();
+        let locale = i18n::current().locale.tag();
+        library
             .rubrics
             .iter()
             .map(|loaded| RubricChoice {
                 id: loaded.rubric.id.clone(),
-                title: loaded.rubric.title.clone(),
+                // The title in the reader's language; the role opens with every translation.
+                title: library
+                    .rubric_in(&loaded.rubric.id, locale)
+                    .unwrap_or(loaded)
+                    .rubric
+                    .title
+                    .clone(),
                 version: loaded.rubric.version.clone(),
                 competencies: loaded.rubric.competencies.len(),
             })
