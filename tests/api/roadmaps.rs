@@ -917,6 +917,12 @@ async fn the_roadmap_reads_in_the_readers_language_history_included(backend: Bac
     for words in ["修改了设置：阶段数 4 → 5", "移除了“", "→ 目标"] {
         assert!(chinese.contains(words), "{words} not in {chinese}");
     }
+    // When each change was made, the way Chinese writes dates (the test clock stands still).
+    let at = app::i18n::I18n::new(app::i18n::Locale::ZhCn).date_time(app.clock.now());
+    assert!(
+        chinese.contains(&format!("Ana Admin · {at}")),
+        "{at} not in {chinese}"
+    );
     for words in [
         "Changed the settings",
         "Dropped “",

@@ -146,6 +146,11 @@ impl TestClock {
         TestClock(Arc::new(Mutex::new(Utc::now())))
     }
 
+    /// The time the server reads now.
+    pub fn now(&self) -> DateTime<Utc> {
+        *self.0.lock().unwrap()
+    }
+
     pub fn advance(&self, by: Duration) {
         *self.0.lock().unwrap() += by;
     }

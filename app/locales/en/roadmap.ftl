@@ -33,7 +33,7 @@ roadmap-dropped = Dropped
 roadmap-dropped-reason = Dropped: never planned until restored.
 roadmap-history = History
 roadmap-history-empty = No changes yet: this is the plan as computed from the results and the default settings.
-roadmap-history-by = { $who } · { $at } UTC
+roadmap-history-by = { $who } · { $at }
 
 roadmap-settings-title = Targets and capacity
 # $length is month, quarter or half-year.

@@ -30,7 +30,7 @@ roadmap-dropped = 已移除
 roadmap-dropped-reason = 已移除：恢复之前不会再排入规划。
 roadmap-history = 变更记录
 roadmap-history-empty = 还没有任何变更：这是根据评估结果和默认设置算出的规划。
-roadmap-history-by = { $who } · { $at } UTC
+roadmap-history-by = { $who } · { $at }
 
 roadmap-settings-title = 目标与产能
 roadmap-settings-summary = 共 { $phases } 个阶段，每个阶段为期{ $length ->

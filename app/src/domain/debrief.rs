@@ -42,27 +42,68 @@ pub const LEANING_THRESHOLD: f64 = 0.5;
 /// threshold can land a rounding error below it; this much slack keeps it on the line.
 const THRESHOLD_SLACK: f64 = 1e-9;
 
-/// Why alpha is missing when too few competencies can be paired. Built from the
-/// constant so the page never states a different minimum from the one applied.
-pub fn alpha_too_few() -> String {
-    format!(
-        "Not enough data: alpha needs at least {MIN_ALPHA_UNITS} competencies rated by two \
-         or more interviewers."
-    )
+/// Why an agreement statistic is missing. Pages word it in the reader's language; the API
+/// carries it as its English sentence ([`Self::english`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub enum MissingAgreement {
+    /// Alpha: fewer than [`MIN_ALPHA_UNITS`] competencies rated by two or more interviewers.
+    AlphaTooFew,
+    /// ICC: fewer than [`MIN_ICC_UNITS`] competencies rated by every interviewer, or fewer
+    /// than [`MIN_ICC_RATERS`] interviewers.
+    IccTooFew,
+    /// Every level is the same, so there is no variance for agreement to account for.
+    SameLevel,
+    /// Undefined for any other reason (agreement.rs said so).
+    Undefined,
 }
 
-/// Why ICC is missing when the complete matrix is too small.
-pub fn icc_too_few() -> String {
-    format!(
-        "Not enough data: ICC needs at least {MIN_ICC_UNITS} competencies rated with a level \
-         by every interviewer, and {MIN_ICC_RATERS} or more interviewers."
-    )
+impl MissingAgreement {
+    pub const ALL: [MissingAgreement; 4] = [
+        MissingAgreement::AlphaTooFew,
+        MissingAgreement::IccTooFew,
+        MissingAgreement::SameLevel,
+        MissingAgreement::Undefined,
+    ];
+
+    /// In English, built from the constants so the words never state a different minimum
+    /// from the one applied.
+    pub fn english(self) -> String {
+        match self {
+            MissingAgreement::AlphaTooFew => format!(
+                "Not enough data: alpha needs at least {MIN_ALPHA_UNITS} competencies rated \
+                 by two or more interviewers."
+            ),
+            MissingAgreement::IccTooFew => format!(
+                "Not enough data: ICC needs at least {MIN_ICC_UNITS} competencies rated with \
+                 a level by every interviewer, and {MIN_ICC_RATERS} or more interviewers."
+            ),
+            MissingAgreement::SameLevel => {
+                "All ratings are the same level, so agreement cannot be measured.".into()
+            }
+            MissingAgreement::Undefined => {
+                "Agreement could not be computed from these ratings.".into()
+            }
+        }
+    }
 }
 
-/// Why a statistic is missing when every level is the same (no variance to explain).
-pub const SAME_LEVEL: &str = "All ratings are the same level, so agreement cannot be measured.";
-/// Why a statistic is missing for any other reason (agreement.rs said undefined).
-pub const UNDEFINED: &str = "Agreement could not be computed from these ratings.";
+impl From<MissingAgreement> for String {
+    fn from(why: MissingAgreement) -> String {
+        why.english()
+    }
+}
+
+impl TryFrom<String> for MissingAgreement {
+    type Error = String;
+
+    fn try_from(words: String) -> Result<Self, String> {
+        MissingAgreement::ALL
+            .into_iter()
+            .find(|why| why.english() == words)
+            .ok_or_else(|| format!("unknown reason for a missing statistic: {words:?}"))
+    }
+}
 
 /// A competency as a role weighs it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -165,10 +206,12 @@ pub struct PanelAgreement {
     pub raters: usize,
     /// Competencies rated with a level by every such rater, which ICC uses.
     pub complete_units: usize,
-    /// Why alpha is missing, in words for the page.
-    pub alpha_note: Option<String>,
-    /// Why ICC is missing, in words for the page.
-    pub icc_note: Option<String>,
+    /// Why alpha is missing (in the API: an English sentence).
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<String>))]
+    pub alpha_note: Option<MissingAgreement>,
+    /// Why ICC is missing (in the API: an English sentence).
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<String>))]
+    pub icc_note: Option<MissingAgreement>,
 }
 
 /// Builds the debrief grid of one candidate from the role's competencies and the panel's
@@ -370,7 +413,7 @@ fn panel_agreement(
         .collect();
 
     let (alpha_ordinal, alpha_interval, alpha_note) = if alpha_units.len() < MIN_ALPHA_UNITS {
-        (None, None, Some(alpha_too_few()))
+        (None, None, Some(MissingAgreement::AlphaTooFew))
     } else {
         let ordinal = krippendorff_alpha(&alpha_units, Metric::Ordinal);
         let interval = krippendorff_alpha(&alpha_units, Metric::Interval);
@@ -381,7 +424,7 @@ fn panel_agreement(
 
     let (icc2_1, icc2_k, icc_note) =
         if complete.len() < MIN_ICC_UNITS || raters.len() < MIN_ICC_RATERS {
-            (None, None, Some(icc_too_few()))
+            (None, None, Some(MissingAgreement::IccTooFew))
         } else {
             let (single, average) = icc(&complete).map_or((None, None), |i| (i.icc2_1, i.icc2_k));
             let note = (single.is_none() || average.is_none())
@@ -404,13 +447,13 @@ fn panel_agreement(
 
 /// Explains an undefined statistic: almost always because every level is the same, so
 /// there is no variance for agreement to account for.
-fn undefined_note(values: impl Iterator<Item = f64>) -> String {
+fn undefined_note(values: impl Iterator<Item = f64>) -> MissingAgreement {
     let mut values = values.peekable();
     let first = values.peek().copied();
     if values.all(|v| Some(v) == first) {
-        SAME_LEVEL.to_string()
+        MissingAgreement::SameLevel
     } else {
-        UNDEFINED.to_string()
+        MissingAgreement::Undefined
     }
 }
 
@@ -896,13 +939,10 @@ mod tests {
             (None, None)
         );
         assert_eq!((agreement.icc2_1, agreement.icc2_k), (None, None));
+        assert_eq!(agreement.alpha_note, Some(MissingAgreement::AlphaTooFew));
+        assert_eq!(agreement.icc_note, Some(MissingAgreement::IccTooFew));
         assert_eq!(
-            agreement.alpha_note.as_deref(),
-            Some(alpha_too_few().as_str())
-        );
-        assert_eq!(agreement.icc_note.as_deref(), Some(icc_too_few().as_str()));
-        assert_eq!(
-            alpha_too_few(),
+            MissingAgreement::AlphaTooFew.english(),
             "Not enough data: alpha needs at least 2 competencies rated by two or more \
              interviewers."
         );
@@ -922,11 +962,21 @@ mod tests {
             (0, 1, 3)
         );
         assert_eq!(agreement.icc2_1, None);
-        assert_eq!(agreement.icc_note.as_deref(), Some(icc_too_few().as_str()));
-        assert_eq!(
-            agreement.alpha_note.as_deref(),
-            Some(alpha_too_few().as_str())
-        );
+        assert_eq!(agreement.icc_note, Some(MissingAgreement::IccTooFew));
+        assert_eq!(agreement.alpha_note, Some(MissingAgreement::AlphaTooFew));
+    }
+
+    #[test]
+    fn a_missing_statistic_travels_as_its_english_sentence_and_back() {
+        for why in MissingAgreement::ALL {
+            let json = serde_json::to_value(why).unwrap();
+            assert_eq!(json, serde_json::Value::String(why.english()));
+            assert_eq!(
+                serde_json::from_value::<MissingAgreement>(json).unwrap(),
+                why
+            );
+        }
+        assert!(serde_json::from_str::<MissingAgreement>("\"Something else.\"").is_err());
     }
 
     #[test]
@@ -947,8 +997,8 @@ mod tests {
             (None, None)
         );
         assert_eq!((agreement.icc2_1, agreement.icc2_k), (None, None));
-        assert_eq!(agreement.alpha_note.as_deref(), Some(SAME_LEVEL));
-        assert_eq!(agreement.icc_note.as_deref(), Some(SAME_LEVEL));
+        assert_eq!(agreement.alpha_note, Some(MissingAgreement::SameLevel));
+        assert_eq!(agreement.icc_note, Some(MissingAgreement::SameLevel));
     }
 
     #[test]

@@ -146,6 +146,13 @@ impl I18n {
             .map_or_else(|_| iso.to_owned(), |date| self.date(date))
     }
 
+    /// A `YYYY-MM-DD HH:MM` UTC moment, as services and the API carry them, the way this
+    /// locale writes it (see [`Self::date_time`]); anything else as it is, marked UTC.
+    pub fn minute(self, text: &str) -> String {
+        chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M")
+            .map_or_else(|_| format!("{text} UTC"), |at| self.date_time(at.and_utc()))
+    }
+
     /// A month: `Dec 2026`, `2026年12月`.
     pub fn month(self, date: chrono::NaiveDate) -> String {
         format::month(self.locale, date)

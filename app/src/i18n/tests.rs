@@ -328,6 +328,12 @@ fn dates_and_numbers_follow_the_locale() {
         .expect("valid time");
     assert_eq!(en.date_time(at), "5 Jan 2026, 09:07 UTC");
     assert_eq!(zh.date_time(at), "2026年1月5日 09:07 UTC");
+    assert_eq!(en.minute("2026-01-05 09:07"), "5 Jan 2026, 09:07 UTC");
+    assert_eq!(zh.minute("2026-01-05 09:07"), "2026年1月5日 09:07 UTC");
+    assert_eq!(en.minute("soon"), "soon UTC");
+    assert_eq!(en.day("2026-12-03"), "3 Dec 2026");
+    assert_eq!(zh.day("2026-12-03"), "2026年12月3日");
+    assert_eq!(zh.day("later"), "later");
     assert_eq!(en.number(1234567.891, 2), "1,234,567.89");
     assert_eq!(zh.number(3.26, 1), "3.3");
     assert_eq!(en.number(-0.04, 1), "0.0");

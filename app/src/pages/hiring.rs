@@ -7,7 +7,7 @@ use crate::api::hiring::{
 };
 use crate::components::form::{AppForm, Field, Notice};
 use crate::components::layout::PageView;
-use crate::domain::debrief::{self as panel, Leaning, RaterCalibration};
+use crate::domain::debrief::{self as panel, Leaning, MissingAgreement, RaterCalibration};
 use crate::domain::rubric::{DecisionOutcome, Rating, Recommendation, Visibility};
 use crate::i18n::{use_i18n, I18n};
 use crate::islands::{AutosaveForm, AutosaveTexts};
@@ -18,7 +18,6 @@ use crate::models::hiring::{
 use crate::models::Flash;
 use crate::pages::assessments::one_decimal;
 use crate::pages::textarea_text;
-use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -32,32 +31,23 @@ fn notice_of(flash: &Option<Flash>) -> Option<String> {
     flash.as_ref().and_then(|f| f.notice.clone())
 }
 
-/// A moment (UTC) the service wrote as `YYYY-MM-DD HH:MM`, in the reader's language with
-/// "UTC" (as written, with " UTC", if it is not one).
-fn minute_text(i18n: I18n, at: &str) -> String {
-    NaiveDateTime::parse_from_str(at, "%Y-%m-%d %H:%M")
-        .map_or_else(|_| format!("{at} UTC"), |t| i18n.date_time(t.and_utc()))
-}
-
-/// A debrief statistic, or why it is missing (the domain's English note, in the reader's
-/// language).
-fn statistic(i18n: I18n, value: Option<f64>, note: &Option<String>) -> String {
+/// A debrief statistic, or why it is missing, in the reader's language.
+fn statistic(i18n: I18n, value: Option<f64>, note: Option<MissingAgreement>) -> String {
     match (value, note) {
         (Some(v), _) => format!("{v:.2}"),
-        (None, Some(note)) if *note == panel::alpha_too_few() => i18n.t_with(
+        (None, Some(MissingAgreement::AlphaTooFew)) => i18n.t_with(
             "hiring-note-alpha-too-few",
             &[("min", panel::MIN_ALPHA_UNITS.to_string().into())],
         ),
-        (None, Some(note)) if *note == panel::icc_too_few() => i18n.t_with(
+        (None, Some(MissingAgreement::IccTooFew)) => i18n.t_with(
             "hiring-note-icc-too-few",
             &[
                 ("min", panel::MIN_ICC_UNITS.to_string().into()),
                 ("raters", panel::MIN_ICC_RATERS.to_string().into()),
             ],
         ),
-        (None, Some(note)) if note == panel::SAME_LEVEL => i18n.t("hiring-note-same-level"),
-        (None, Some(note)) if note == panel::UNDEFINED => i18n.t("hiring-note-undefined"),
-        (None, Some(note)) => note.clone(),
+        (None, Some(MissingAgreement::SameLevel)) => i18n.t("hiring-note-same-level"),
+        (None, Some(MissingAgreement::Undefined)) => i18n.t("hiring-note-undefined"),
         (None, None) => i18n.t("hiring-not-enough-data"),
     }
 }
@@ -540,7 +530,7 @@ fn Decisions(decisions: Vec<DecisionView>) -> impl IntoView {
             {decisions.into_iter().map(|d| view! {
                 <li>
                     <strong>{i18n.t(d.outcome.label_key())}</strong>
-                    " · "{i18n.t_with("hiring-decided", &[("by", d.decided_by.clone().into()), ("at", minute_text(i18n, &d.decided_at).into())])}
+                    " · "{i18n.t_with("hiring-decided", &[("by", d.decided_by.clone().into()), ("at", i18n.minute(&d.decided_at).into())])}
                     <div class="user-text" inner_html=d.rationale_html></div>
                 </li>
             }).collect_view()}
@@ -753,7 +743,7 @@ fn Interview(kit: InterviewKit, flash: Option<Flash>) -> impl IntoView {
                 <a class="button" href=format!("/hiring/candidates/{}", kit.candidate_id)>{i18n.t("hiring-col-candidate")}</a>
             </div>
             {notice.map(|message| view! { <Notice message/> })}
-            {locked.then(|| view! { <Notice message=i18n.t_with("hiring-submitted-locked", &[("at", minute_text(i18n, &card.submitted_at.clone().unwrap_or_default()).into())])/> })}
+            {locked.then(|| view! { <Notice message=i18n.t_with("hiring-submitted-locked", &[("at", i18n.minute(&card.submitted_at.clone().unwrap_or_default()).into())])/> })}
             <details class="intro">
                 <summary>{i18n.t("hiring-kit-intro")}</summary>
                 <div inner_html=kit.intro_html.clone()></div>
@@ -853,7 +843,7 @@ fn ScorecardDetail(card: ScorecardView, level_names: Vec<String>) -> impl IntoVi
             <h3>{format!("{} · {}", card.interviewer_name, card.stage_name)}</h3>
             <p>
                 <strong>{card.recommendation.map_or_else(|| i18n.t("hiring-no-recommendation"), |r| i18n.t(r.label_key()))}</strong>
-                {card.submitted_at.clone().map(|at| format!(" · {}", i18n.t_with("hiring-submitted-at", &[("at", minute_text(i18n, &at).into())])))}
+                {card.submitted_at.clone().map(|at| format!(" · {}", i18n.t_with("hiring-submitted-at", &[("at", i18n.minute(&at).into())])))}
             </p>
             <dl>
                 {card.ratings.iter().map(|r| view! {
@@ -948,10 +938,10 @@ fn Debrief(view: DebriefView, flash: Option<Flash>) -> impl IntoView {
             {grid}
             <dl class="facts">
                 <dt>{i18n.t("hiring-col-weighted-total")}</dt><dd>{i18n.t_with("hiring-weighted-total-value", &[("total", one_decimal(debrief.weighted_total).into())])}</dd>
-                <dt>{i18n.t("hiring-alpha-ordinal")}</dt><dd>{statistic(i18n, agreement.alpha_ordinal, &agreement.alpha_note)}</dd>
-                <dt>{i18n.t("hiring-alpha-interval")}</dt><dd>{statistic(i18n, agreement.alpha_interval, &agreement.alpha_note)}</dd>
-                <dt>{i18n.t("hiring-icc-single")}</dt><dd>{statistic(i18n, agreement.icc2_1, &agreement.icc_note)}</dd>
-                <dt>{i18n.t("hiring-icc-panel")}</dt><dd>{statistic(i18n, agreement.icc2_k, &agreement.icc_note)}</dd>
+                <dt>{i18n.t("hiring-alpha-ordinal")}</dt><dd>{statistic(i18n, agreement.alpha_ordinal, agreement.alpha_note)}</dd>
+                <dt>{i18n.t("hiring-alpha-interval")}</dt><dd>{statistic(i18n, agreement.alpha_interval, agreement.alpha_note)}</dd>
+                <dt>{i18n.t("hiring-icc-single")}</dt><dd>{statistic(i18n, agreement.icc2_1, agreement.icc_note)}</dd>
+                <dt>{i18n.t("hiring-icc-panel")}</dt><dd>{statistic(i18n, agreement.icc2_k, agreement.icc_note)}</dd>
             </dl>
             <p class="hint">{i18n.t("hiring-agreement-hint")}</p>
         </section>

@@ -233,7 +233,7 @@ fn Roadmap(view: RoadmapView, flash: Option<Flash>) -> impl IntoView {
                         {view.history.iter().map(|c| view! {
                             <li><strong>{c.what.clone()}</strong><br/><span class="hint">{i18n.t_with(
                                 "roadmap-history-by",
-                                &[("who", c.who.clone().into()), ("at", c.at.clone().into())],
+                                &[("who", c.who.clone().into()), ("at", i18n.minute(&c.at).into())],
                             )}</span></li>
                         }).collect_view()}
                     </ol>
