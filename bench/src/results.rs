@@ -7,6 +7,7 @@ use crate::executive::{self, ReportTimings};
 use crate::site::answer_value;
 use anyhow::{bail, Context};
 use app::db::{campaigns, responses, to_millis};
+use app::domain::model::Answer;
 use app::domain::results::{self, ResultsSettings};
 use app::services::assessments::{self, LaunchCampaign};
 use app::services::auth::{self, CurrentUser, SignUp};
@@ -144,13 +145,11 @@ async fn seed(state: &AppState, model_id: &str, count: usize) -> anyhow::Result<
         for (i, id) in chunk.iter().enumerate() {
             let r = chunk_index * RESPONSES_PER_INSERT + i;
             let link = &links[r % links.len()];
-            // As `questionnaire::submit` freezes them: in model order.
-            let values: Vec<String> = (0..questions.len())
-                .map(|q| answer_value(r * 3 + q))
-                .collect();
-            let frozen = responses::encode_answers(
-                questions.iter().zip(&values).map(|(q, v)| (*q, v.as_str())),
-            );
+            // As `questionnaire::submit` freezes them.
+            let frozen = responses::freeze_answers(&model, |id| {
+                let q = questions.iter().position(|question| *question == id)?;
+                Answer::parse(&answer_value(r * 3 + q), model.scale()).ok()
+            });
             query = query
                 .bind(id)
                 .bind(&campaign)

@@ -7,7 +7,7 @@ use super::tokens::{new_id, new_token};
 use crate::db::campaigns::{self, CampaignRecord, LinkRecord, NewCampaign};
 use crate::db::responses;
 use crate::domain::account::Name;
-use crate::domain::model::{Answer, Function, MaturityModel};
+use crate::domain::model::{Function, MaturityModel};
 use crate::domain::results::{self, ResponseAnswers, ResultsSettings, DEFAULT_MIN_GROUP_SIZE};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::{I18n, Locale};
@@ -512,23 +512,17 @@ pub(crate) async fn computed_results(
 }
 
 /// Turns the rows of `responses::submitted_answers` into one `ResponseAnswers` per
-/// response, borrowing the question ids from the rows. Public for the benchmark, which
+/// response, borrowing the question ids from the model. Public for the benchmark, which
 /// times the results computation on its own.
-pub fn response_answers<'r>(
-    rows: &'r [(String, String)],
-    model: &MaturityModel,
-) -> Vec<ResponseAnswers<&'r str>> {
-    let scale = model.scale();
+pub fn response_answers<'m>(
+    rows: &[(String, String)],
+    model: &'m MaturityModel,
+) -> Vec<ResponseAnswers<&'m str>> {
     rows.iter()
         .filter_map(|(function, text)| {
             // Written by us, so never expected; skip rather than fail the page.
             let function = Function::parse(function)?;
-            let mut answers = Vec::with_capacity(model.question_count());
-            answers.extend(
-                responses::decode_answers(text).filter_map(|(question_id, value)| {
-                    Some((question_id, Answer::parse(value, scale).ok()?))
-                }),
-            );
+            let answers = responses::thaw_answers(text, model);
             Some(ResponseAnswers { function, answers })
         })
         .collect()
@@ -566,7 +560,15 @@ mod tests {
         assert!(parse_min_group_size("three", I18n::default()).is_err());
     }
 
-    fn five_levels() -> MaturityModel {
+    /// One dimension with questions `q1` and `q2` on five levels.
+    fn two_questions() -> MaturityModel {
+        let question = |id: &str| crate::domain::model::Question {
+            id: id.into(),
+            text: id.into(),
+            help_html: None,
+            weight: 1.0,
+            levels: (1..=5).map(|i| format!("L{i}")).collect(),
+        };
         MaturityModel {
             id: "m".into(),
             title: "M".into(),
@@ -574,23 +576,33 @@ mod tests {
             locale: "en".into(),
             level_names: (1..=5).map(|i| format!("L{i}")).collect(),
             intro_html: String::new(),
-            dimensions: Vec::new(),
+            dimensions: vec![crate::domain::model::Dimension {
+                id: "d".into(),
+                title: "D".into(),
+                description_html: String::new(),
+                weight: 1.0,
+                questions: vec![question("q1"), question("q2")],
+            }],
         }
     }
 
     #[test]
     fn each_submitted_response_becomes_its_answers() {
+        use crate::domain::model::Answer;
         let rows = vec![
-            ("sales".to_owned(), "q1=4,q2=dont-know".to_owned()),
+            ("sales".to_owned(), "v2:4?".to_owned()),
             ("marketing".to_owned(), "q1=2".to_owned()),
+            ("nobody".to_owned(), "v2:11".to_owned()),
         ];
-        let grouped = response_answers(&rows, &five_levels());
-        assert_eq!(grouped.len(), 2);
+        let model = two_questions();
+        let grouped = response_answers(&rows, &model);
+        assert_eq!(grouped.len(), 2, "a row of an unknown function is skipped");
         assert_eq!(grouped[0].function, Function::Sales);
         assert_eq!(
             grouped[0].answers,
             vec![("q1", Answer::Level(4)), ("q2", Answer::DontKnow)]
         );
         assert_eq!(grouped[1].function, Function::Marketing);
+        assert_eq!(grouped[1].answers, vec![("q1", Answer::Level(2))]);
     }
 }

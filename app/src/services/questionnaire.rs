@@ -547,19 +547,12 @@ pub async fn submit(state: &AppState, token: &str, resume: Option<&str>) -> AppR
             ],
         )));
     }
-    // Frozen in model order, the order the results count fastest in.
-    let by_question: HashMap<&str, &str> = answers
+    let scale = opened.model.scale();
+    let by_question: HashMap<&str, Answer> = answers
         .iter()
-        .map(|a| (a.question_id.as_str(), a.value.as_str()))
+        .filter_map(|a| Some((a.question_id.as_str(), Answer::parse(&a.value, scale).ok()?)))
         .collect();
-    let frozen = responses::encode_answers(
-        opened
-            .model
-            .dimensions
-            .iter()
-            .flat_map(|d| &d.questions)
-            .filter_map(|q| by_question.get(q.id.as_str()).map(|v| (q.id.as_str(), *v))),
-    );
+    let frozen = responses::freeze_answers(&opened.model, |id| by_question.get(id).copied());
     if responses::mark_submitted(&mut *tx, &response.id, &frozen, state.clock.now()).await? {
         page_changes::announce(
             &mut *tx,
