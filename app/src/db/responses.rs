@@ -257,10 +257,6 @@ pub fn thaw_answers<'m>(text: &str, model: &'m MaturityModel) -> Vec<(&'m str, A
     answers
 }
 
-/// Every submitted response of a campaign, one row each: (function, its answers as
-/// [`freeze_answers`] wrote them at submit). The input of the results; reading one short
-/// row per response instead of every answer row is what keeps results for 10,000
-/// responses fast.
 /// How many responses of a campaign are submitted, and when the latest was (UTC millis):
 /// what its results depend on besides the model and the threshold.
 pub async fn submitted_version<'e, E: Executor<'e, Database = Any>>(
@@ -277,6 +273,10 @@ pub async fn submitted_version<'e, E: Executor<'e, Database = Any>>(
     Ok((row.try_get("submitted")?, row.try_get("latest")?))
 }
 
+/// Every submitted response of a campaign, one row each: (function, its answers as
+/// [`freeze_answers`] wrote them at submit). The input of the results; reading one short
+/// row per response instead of every answer row is what keeps results for 10,000
+/// responses fast.
 pub async fn submitted_answers<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     campaign_id: &str,

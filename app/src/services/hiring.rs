@@ -142,7 +142,7 @@ pub async fn list_roles(state: &AppState, user: &CurrentUser) -> AppResult<RoleL
             .iter()
             .map(|loaded| RubricChoice {
                 id: loaded.rubric.id.clone(),
-                // The title in the reader's language; the role opens with every translation.
+                // In the reader's language; a role opened from it pins every translation.
                 title: library
                     .rubric_in(&loaded.rubric.id, locale)
                     .unwrap_or(loaded)

@@ -111,8 +111,8 @@ fn lifts_text(initiative: &Initiative, model: &MaturityModel) -> String {
 /// The library's initiatives (in English: the plan is made from them; ids, efforts and
 /// lifts are the same in every translation) and the plan for the loaded state.
 fn planned(
-    loaded: &Loaded,
     state: &AppState,
+    loaded: &Loaded,
     dimensions: &[DimensionTarget],
 ) -> (Vec<Initiative>, planner::Plan) {
     let initiatives: Vec<Initiative> = state
@@ -162,7 +162,7 @@ fn shown_initiative<'a>(state: &'a AppState, id: &str) -> Option<&'a Initiative>
 
 /// The plan for the loaded state, as the page shows it.
 fn plan_view(state: &AppState, loaded: &Loaded, dimensions: &[DimensionTarget]) -> PlannedRoadmap {
-    let (initiatives, plan) = planned(loaded, state, dimensions);
+    let (initiatives, plan) = planned(state, loaded, dimensions);
     let by_id: HashMap<&str, &Initiative> =
         initiatives.iter().map(|i| (i.id.as_str(), i)).collect();
     let decisions: HashMap<&str, &InitiativeRecord> = loaded
@@ -604,7 +604,7 @@ impl Change<'_> {
 
 /// The phase the plan puts an initiative in now, if any.
 fn current_phase(state: &AppState, loaded: &Loaded, initiative_id: &str) -> Option<usize> {
-    let (_, plan) = planned(loaded, state, &dimension_targets(loaded));
+    let (_, plan) = planned(state, loaded, &dimension_targets(loaded));
     plan.phases
         .iter()
         .find(|p| p.initiatives.iter().any(|i| i.id == initiative_id))
