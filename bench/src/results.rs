@@ -15,6 +15,7 @@ use app::services::tokens::{hash_token, new_id};
 use app::state::AppState;
 use serde::{Deserialize, Serialize};
 use server::{Application, Settings};
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 /// Rows per multi-row INSERT: well under both backends' limits on bound values.
@@ -111,6 +112,11 @@ async fn seed(state: &AppState, model_id: &str, count: usize) -> anyhow::Result<
         .iter()
         .flat_map(|d| d.questions.iter().map(|q| q.id.as_str()))
         .collect();
+    let position: HashMap<&str, usize> = questions
+        .iter()
+        .enumerate()
+        .map(|(q, id)| (*id, q))
+        .collect();
     let now = to_millis(state.clock.now());
     // Submitted one after another over the last hour, as a real campaign's would be.
     let spacing = 3_600_000 / i64::try_from(count.max(1))?;
@@ -147,7 +153,7 @@ async fn seed(state: &AppState, model_id: &str, count: usize) -> anyhow::Result<
             let link = &links[r % links.len()];
             // As `questionnaire::submit` freezes them.
             let frozen = responses::freeze_answers(&model, |id| {
-                let q = questions.iter().position(|question| *question == id)?;
+                let q = position.get(id)?;
                 Answer::parse(&answer_value(r * 3 + q), model.scale()).ok()
             });
             query = query
